@@ -1,0 +1,67 @@
+"""Actions: what a handler wants done in a chat. A transport carries them out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.chat.keyboard import Keyboard
+
+
+@dataclass(frozen=True)
+class SendMessage:
+    chat_id: int
+    text: str  # Telegram HTML
+    keyboard: Keyboard | None = None
+    reply_to_message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EditMessage:
+    chat_id: int
+    message_id: int
+    text: str
+    keyboard: Keyboard | None = None
+
+
+@dataclass(frozen=True)
+class AnswerCallback:
+    callback_id: str
+    text: str = ""
+    alert: bool = False
+
+
+@dataclass(frozen=True)
+class SendDocument:
+    chat_id: int
+    filename: str
+    content: bytes
+    caption: str = ""
+
+
+Action = SendMessage | EditMessage | AnswerCallback | SendDocument
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What a carried-out action produced (the new message's id, when there is one)."""
+
+    chat_id: int
+    message_id: int | None = None
+
+
+class Undeliverable(Exception):
+    """The person cannot be messaged privately (never pressed Start, or blocked the bot)."""
+
+    def __init__(self, chat_id: int, reason: str) -> None:
+        super().__init__(f"chat {chat_id}: {reason}")
+        self.chat_id = chat_id
+        self.reason = reason
+
+
+class ChatMoved(Exception):
+    """The group was upgraded to a supergroup; send again to new_chat_id."""
+
+    def __init__(self, chat_id: int, new_chat_id: int) -> None:
+        super().__init__(f"chat {chat_id} moved to {new_chat_id}")
+        self.chat_id = chat_id
+        self.new_chat_id = new_chat_id

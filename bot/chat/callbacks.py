@@ -1,0 +1,53 @@
+"""A compact, versioned callback codec: "1|lang|cy" and friends, at most 64 bytes.
+
+The payload only says what was pressed; it grants nothing. Handlers re-check who pressed it and
+whether the thing still exists before acting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VERSION = "1"
+SEPARATOR = "|"
+MAX_BYTES = 64
+_FIELD = re.compile(r"^[A-Za-z0-9_.:-]{1,62}$")
+
+
+class PayloadTooLong(ValueError):
+    """The encoded payload would not fit Telegram's 64-byte callback_data."""
+
+
+@dataclass(frozen=True)
+class Callback:
+    prefix: str
+    args: tuple[str, ...]
+
+    def int_arg(self, index: int) -> int | None:
+        """The argument at index as an int, or None when missing or not a number."""
+        try:
+            return int(self.args[index])
+        except (IndexError, ValueError):
+            return None
+
+
+def encode(prefix: str, *args: object) -> str:
+    fields = [prefix, *map(str, args)]
+    for value in fields:
+        if not _FIELD.match(value):
+            raise ValueError(f"callback field {value!r} holds characters outside [A-Za-z0-9_.:-]")
+    payload = SEPARATOR.join([VERSION, *fields])
+    if len(payload.encode()) > MAX_BYTES:
+        raise PayloadTooLong(payload)
+    return payload
+
+
+def decode(payload: str | None) -> Callback | None:
+    """Read a payload; None for anything we did not make (old version, junk, forged shapes)."""
+    if not payload or len(payload.encode()) > MAX_BYTES:
+        return None
+    version, *fields = payload.split(SEPARATOR)
+    if version != VERSION or not fields or not all(_FIELD.match(value) for value in fields):
+        return None
+    return Callback(fields[0], tuple(fields[1:]))

@@ -1,0 +1,98 @@
+"""Context: what a handler knows about an event and what it can do in reply."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.chat.actions import AnswerCallback, EditMessage, SendMessage, Sent, Undeliverable
+from bot.chat.callbacks import Callback
+from bot.chat.events import Event
+from bot.chat.keyboard import Keyboard
+from bot.chat.platform import Platform
+from bot.domain import language
+from bot.domain.clock import Clock
+from bot.i18n.translator import Render, Tr, label_in, render_in
+from bot.services import people
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.store.models import ConversationState, Group, Membership, Person
+    from bot.store.uow import UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+POPUP_LIMIT = 200
+
+
+@dataclass
+class Context:
+    event: Event
+    platform: Platform
+    uow: UnitOfWorkFactory
+    clock: Clock
+    settings: Settings
+    person: Person | None = None
+    group: Group | None = None
+    membership: Membership | None = None
+    conversation: ConversationState | None = None
+    callback: Callback | None = None
+    args: str = ""
+    answered: bool = field(default=False, init=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language(s) for this chat: the group's mode, or the person's choice (both until chosen)."""
+        if self.event.is_private:
+            return language.for_person(self.person.language if self.person else None)
+        return language.for_group(self.group.language_mode if self.group else None)
+
+    @property
+    def tr(self) -> Tr:
+        """The translator for this chat's first language (for single-language bits such as pop-ups)."""
+        return Tr(self.languages[0])
+
+    @property
+    def role(self) -> str | None:
+        return self.membership.role if self.membership else None
+
+    def text(self, render: Render) -> str:
+        return render_in(self.languages, render)
+
+    def label(self, render: Render) -> str:
+        return label_in(self.languages, render)
+
+    async def reply(self, render: Render, keyboard: Keyboard | None = None) -> Sent | None:
+        """Send a message to the chat the event came from, in that chat's language(s)."""
+        action = SendMessage(self.event.chat_id, self.text(render), keyboard)
+        return await self._send(action)
+
+    async def edit(self, render: Render, keyboard: Keyboard | None = None) -> Sent | None:
+        """Replace the message whose button was pressed."""
+        assert self.event.message_id is not None
+        action = EditMessage(self.event.chat_id, self.event.message_id, self.text(render), keyboard)
+        return await self.platform.perform(action)
+
+    async def answer(self, render: Render | None = None, *, alert: bool = False) -> None:
+        """Answer the button press (a short pop-up in the presser's language), exactly once."""
+        if self.event.callback_id is None or self.answered:
+            return
+        self.answered = True
+        text = render(self.tr)[:POPUP_LIMIT] if render else ""
+        await self.platform.perform(AnswerCallback(self.event.callback_id, text, alert))
+
+    async def send_private(
+        self, person: Person, render: Render, keyboard: Keyboard | None = None
+    ) -> Sent | None:
+        """Write to a person privately in their language; None if they can't be reached there."""
+        text = render_in(language.for_person(person.language), render)
+        return await self._send(SendMessage(person.telegram_id, text, keyboard))
+
+    async def _send(self, action: SendMessage) -> Sent | None:
+        try:
+            return await self.platform.perform(action)
+        except Undeliverable:
+            log.info("private chat %s is closed to the bot", action.chat_id)
+            async with self.uow() as uow:
+                await people.set_reachable(uow, action.chat_id, False)
+            return None

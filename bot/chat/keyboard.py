@@ -1,0 +1,25 @@
+"""Inline keyboards in Criw's own terms; transports turn them into Telegram markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Button:
+    text: str
+    data: str | None = None  # callback payload, built with bot.chat.callbacks.encode
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Keyboard:
+    rows: tuple[tuple[Button, ...], ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, *rows: list[Button] | tuple[Button, ...]) -> Keyboard:
+        return cls(tuple(tuple(row) for row in rows if row))
+
+    @classmethod
+    def column(cls, *buttons: Button) -> Keyboard:
+        return cls(tuple((button,) for button in buttons))

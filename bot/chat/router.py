@@ -1,0 +1,84 @@
+"""Router: maps commands (English and Welsh names), button prefixes, conversation steps and chat
+events to handlers. Handlers are plain `async def handler(ctx) -> None`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bot.chat.context import Context
+from bot.chat.events import EventKind
+
+Handler = Callable[[Context], Awaitable[None]]
+COMMAND_SHAPE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+@dataclass(frozen=True)
+class CommandInfo:
+    """A command as published in Telegram's menu, one name per language."""
+
+    cy: str
+    en: str
+    describe: Callable[..., str]  # (tr) -> description, in that language
+    private_only: bool = False
+
+
+@dataclass
+class Router:
+    name: str = "root"
+    commands: dict[str, Handler] = field(default_factory=dict)
+    callbacks: dict[str, Handler] = field(default_factory=dict)
+    steps: dict[tuple[str, str], Handler] = field(default_factory=dict)
+    events: dict[EventKind, Handler] = field(default_factory=dict)
+    menu: list[CommandInfo] = field(default_factory=list)
+    fallback: Handler | None = None
+
+    def command(self, *names: str, menu: CommandInfo | None = None) -> Callable[[Handler], Handler]:
+        for name in names:
+            if not 1 <= len(name) <= 32 or set(name) - COMMAND_SHAPE:
+                raise ValueError(f"Telegram commands are 1-32 of a-z, 0-9 and _: {name!r}")
+
+        def register(handler: Handler) -> Handler:
+            for name in names:
+                self._put(self.commands, name, handler)
+            if menu:
+                self.menu.append(menu)
+            return handler
+
+        return register
+
+    def callback(self, prefix: str) -> Callable[[Handler], Handler]:
+        return lambda handler: self._put(self.callbacks, prefix, handler)
+
+    def step(self, flow: str, step: str) -> Callable[[Handler], Handler]:
+        return lambda handler: self._put(self.steps, (flow, step), handler)
+
+    def on(self, kind: EventKind) -> Callable[[Handler], Handler]:
+        return lambda handler: self._put(self.events, kind, handler)
+
+    def include(self, other: Router) -> None:
+        for table in ("commands", "callbacks", "steps", "events"):
+            for key, handler in getattr(other, table).items():
+                self._put(getattr(self, table), key, handler)
+        self.menu.extend(other.menu)
+        self.fallback = other.fallback or self.fallback
+
+    @staticmethod
+    def _put(table: dict, key: object, handler: Handler) -> Handler:  # type: ignore[type-arg]
+        if key in table:
+            raise ValueError(f"{key!r} is routed twice")
+        table[key] = handler
+        return handler
+
+    def resolve(self, ctx: Context) -> Handler | None:
+        """The handler for this event, or None to ignore it (ordinary group chatter, for example)."""
+        event = ctx.event
+        if event.kind is EventKind.CALLBACK:
+            return self.callbacks.get(ctx.callback.prefix) if ctx.callback else self.fallback
+        if event.kind is not EventKind.MESSAGE:
+            return self.events.get(event.kind)
+        if event.command:
+            return self.commands.get(event.command[0], self.fallback)
+        if ctx.conversation is not None:
+            return self.steps.get((ctx.conversation.flow, ctx.conversation.step), self.fallback)
+        return self.fallback if event.is_private else None

@@ -1,0 +1,23 @@
+"""Errors the services raise; handlers/errors.py turns each into a friendly message."""
+
+from __future__ import annotations
+
+
+class CriwError(Exception):
+    """A request we refuse on purpose; nothing was changed."""
+
+
+class NotAMember(CriwError):
+    """The person is not a member of the group the request is about."""
+
+
+class NotACoordinator(CriwError):
+    """Only coordinators may do this."""
+
+
+class NotFound(CriwError):
+    """The thing the request names does not exist (or not where the person can see it)."""
+
+
+class AlreadyDone(CriwError):
+    """Nothing to change: it is already so."""

@@ -1,0 +1,72 @@
+"""People: meeting someone, and the choices they make about how Criw talks to them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.domain.clock import Clock
+from bot.domain.language import BOTH
+from bot.services.errors import NotFound
+from bot.store.models import Person
+
+if TYPE_CHECKING:
+    from bot.store.uow import UnitOfWork
+
+NAME_LIMIT = 128
+
+
+def tidy_name(name: str) -> str:
+    """A display name as stored: one line, no control characters, at most 128 characters."""
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in name).strip()
+    return " ".join(cleaned.split())[:NAME_LIMIT] or "?"
+
+
+async def meet(uow: UnitOfWork, clock: Clock, telegram_id: int, name: str, hint: str | None) -> Person:
+    """Find or add the person behind a Telegram account, keeping their name and language hint fresh."""
+    person = await uow.people.by_telegram_id(telegram_id)
+    if person is None:
+        person = Person(telegram_id=telegram_id, created_at=clock.now())
+        uow.people.add(person)
+    person.display_name = tidy_name(name)
+    person.language_hint = (hint or None) and hint[:16]
+    await uow.flush()
+    return person
+
+
+async def _own(uow: UnitOfWork, telegram_id: int) -> Person:
+    person = await uow.people.by_telegram_id(telegram_id)
+    if person is None:
+        raise NotFound(telegram_id)
+    return person
+
+
+async def choose_language(uow: UnitOfWork, telegram_id: int, language: str) -> Person:
+    """Store the language a person chose; every later private message uses it."""
+    if language not in BOTH:
+        raise NotFound(language)
+    person = await _own(uow, telegram_id)
+    person.language = language
+    await uow.commit()
+    return person
+
+
+async def set_easy_read(uow: UnitOfWork, telegram_id: int, on: bool) -> Person:
+    person = await _own(uow, telegram_id)
+    person.easy_read = on
+    await uow.commit()
+    return person
+
+
+async def set_reminders(uow: UnitOfWork, telegram_id: int, on: bool) -> Person:
+    person = await _own(uow, telegram_id)
+    person.reminders = on
+    await uow.commit()
+    return person
+
+
+async def set_reachable(uow: UnitOfWork, telegram_id: int, reachable: bool) -> None:
+    """Record whether the bot may write to this person privately (pressed Start, not blocked)."""
+    person = await uow.people.by_telegram_id(telegram_id)
+    if person is not None and person.can_dm != reachable:
+        person.can_dm = reachable
+        await uow.commit()

@@ -1,0 +1,90 @@
+"""Settings from the environment (prefix CRIW_) and an optional .env file.
+
+A bad setting stops start-up with one clear line naming it (SettingsError), never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message is one line meant for the person starting Criw."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CRIW_", env_file=".env", extra="ignore")
+
+    bot_token: str = ""
+    database_url: str = Field(default_factory=lambda: f"sqlite+aiosqlite:///{Path.cwd() / 'criw.db'}")
+    telegram_api: str = "https://api.telegram.org"
+    transport: Literal["aiogram", "ptb"] = "aiogram"
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhook_listen: str = "127.0.0.1:8080"
+    timezone: str = "Europe/London"
+    default_language: Literal["cy", "en"] = "cy"
+    organisation_name: str = "Criw"
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: str) -> str:
+        if value and not TOKEN_SHAPE.match(value):
+            raise ValueError("must look like 123456:ABC-def (the token BotFather gave you)")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (try Europe/London)") from None
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: str) -> str:
+        if value and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+            raise ValueError("may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)")
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def require_token(self) -> str:
+        if not self.bot_token:
+            raise SettingsError("CRIW_BOT_TOKEN is not set: ask @BotFather for a token and set it")
+        return self.bot_token
+
+    def __repr__(self) -> str:  # never leak the token or secret into logs
+        return f"Settings(transport={self.transport!r}, timezone={self.timezone!r})"
+
+    __str__ = __repr__
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, turning the first validation problem into one SettingsError line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = "CRIW_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{name}: {message}") from None

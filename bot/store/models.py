@@ -1,0 +1,88 @@
+"""The tables. Later features add theirs in modules of their own next to this one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from bot.store.types import UTCDateTime
+
+
+def _utc(**kwargs: Any) -> Any:
+    return Field(sa_column=Column(UTCDateTime(), **kwargs))
+
+
+class Organisation(SQLModel, table=True):
+    """A charity or network that supports groups with rooms, transport, money and coordinators."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    created_at: datetime = _utc(nullable=False)
+
+
+class Group(SQLModel, table=True):
+    """A Telegram group chat of members; its chat id changes when Telegram migrates it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, unique=True, nullable=False))
+    title: str = Field(default="", max_length=255)
+    language_mode: str = Field(default="bilingual", max_length=10)  # bilingual | cy | en
+    timezone: str = Field(default="Europe/London", max_length=64)
+    bot_present: bool = True
+    created_at: datetime = _utc(nullable=False)
+
+
+class Person(SQLModel, table=True):
+    """Someone the bot has met; language None means they have not chosen yet."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_column=Column(BigInteger, unique=True, nullable=False))
+    display_name: str = Field(default="", max_length=128)
+    language: str | None = Field(default=None, max_length=2)
+    language_hint: str | None = Field(default=None, max_length=16)
+    easy_read: bool = False
+    reminders: bool = True
+    can_dm: bool = False
+    created_at: datetime = _utc(nullable=False)
+
+
+class Membership(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("person_id", "group_id", name="uq_membership_person_group"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    group_id: int = Field(foreign_key="group.id", index=True)
+    role: str = Field(default="member", max_length=16)  # member | coordinator
+    created_at: datetime = _utc(nullable=False)
+
+
+class ConversationState(SQLModel, table=True):
+    """A half-finished guided flow, kept in the database so restarts and other workers lose nothing."""
+
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    flow: str = Field(max_length=32)
+    step: str = Field(max_length=32)
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    expires_at: datetime = _utc(nullable=False)
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """Telegram update ids already handled, so a re-delivered update changes nothing."""
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    handled_at: datetime = _utc(nullable=False, index=True)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what that matters later: role changes, approvals, data erasure."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _utc(nullable=False, index=True)
+    actor_person_id: int | None = Field(default=None, foreign_key="person.id")
+    group_id: int | None = Field(default=None, foreign_key="group.id")
+    action: str = Field(max_length=64)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

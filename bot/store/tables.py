@@ -1,0 +1,11 @@
+"""Import every table module so SQLModel.metadata knows them all (Alembic and tests use this)."""
+
+from bot.store.models import (  # noqa: F401
+    AuditEntry,
+    ConversationState,
+    Group,
+    Membership,
+    Organisation,
+    Person,
+    ProcessedUpdate,
+)

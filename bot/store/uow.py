@@ -1,0 +1,63 @@
+"""Unit of work: one transaction per use case, rolled back unless the service commits.
+
+    async with uow_factory() as uow:
+        ...
+        await uow.commit()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store import repositories as repos
+
+
+class Conflict(Exception):
+    """A uniqueness rule in the database refused the change (someone else got there first)."""
+
+
+class UnitOfWork:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def __aenter__(self) -> UnitOfWork:
+        self.session = self._sessions()
+        self.organisations = repos.Organisations(self.session)
+        self.groups = repos.Groups(self.session)
+        self.people = repos.People(self.session)
+        self.memberships = repos.Memberships(self.session)
+        self.conversations = repos.Conversations(self.session)
+        self.updates = repos.ProcessedUpdates(self.session)
+        self.audit = repos.Audit(self.session)
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.session.rollback()
+        await self.session.close()
+
+    async def flush(self) -> None:
+        try:
+            await self.session.flush()
+        except IntegrityError as error:
+            raise Conflict(str(error.orig)) from error
+
+    async def commit(self) -> None:
+        try:
+            await self.session.commit()
+        except IntegrityError as error:
+            await self.session.rollback()
+            raise Conflict(str(error.orig)) from error
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]
+
+
+def uow_factory(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWorkFactory:
+    return lambda: UnitOfWork(sessions)

@@ -1,0 +1,169 @@
+"""The aiogram transport: long polling or an aiohttp webhook in, Bot API calls out. Nothing else."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramMigrateToChat,
+    TelegramRetryAfter,
+)
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeDefault,
+    BufferedInputFile,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from aiohttp import web
+
+from bot.chat.actions import (
+    Action,
+    AnswerCallback,
+    ChatMoved,
+    EditMessage,
+    SendDocument,
+    SendMessage,
+    Sent,
+    Undeliverable,
+)
+from bot.chat.dispatch import Dispatcher as CriwDispatcher
+from bot.chat.keyboard import Keyboard
+from bot.chat.profile import BotProfile
+from bot.transports.aiogram_updates import to_event
+from bot.transports.sender import RateLimited, with_retry_after
+
+log = logging.getLogger(__name__)
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+
+
+def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+    if keyboard is None:
+        return None
+    rows = [
+        [InlineKeyboardButton(text=button.text, callback_data=button.data, url=button.url) for button in row]
+        for row in keyboard.rows
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+class AiogramTransport:
+    """Implements the Platform port with aiogram 3 and feeds every update to Criw's dispatcher."""
+
+    def __init__(self, core: CriwDispatcher, token: str, api_base: str, profile: BotProfile) -> None:
+        self.core = core
+        self.profile = profile
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base.rstrip("/")))
+        self.bot = Bot(token, session=session)
+        self.bot_username = ""
+        self.aiogram = Dispatcher()
+        self.aiogram.update.outer_middleware(self._feed)
+
+    async def _feed(self, _handler: Any, update: Update, _data: dict[str, Any]) -> None:
+        event = to_event(update)
+        if event is not None:
+            await self.core.handle(event, self)
+
+    # -- Platform port -------------------------------------------------------------------------
+    async def perform(self, action: Action) -> Sent | None:
+        return await with_retry_after(lambda: self._call(action))
+
+    async def member_status(self, chat_id: int, telegram_id: int) -> str:
+        try:
+            member = await with_retry_after(lambda: self._translate(self.bot.get_chat_member(chat_id, telegram_id)))
+        except TelegramBadRequest:
+            return "left"
+        return str(member.status)
+
+    async def _call(self, action: Action) -> Sent | None:
+        match action:
+            case SendMessage(chat_id, text, keyboard, reply_to):
+                message = await self._translate(self.bot.send_message(
+                    chat_id, text, parse_mode="HTML", reply_markup=_markup(keyboard),
+                    reply_to_message_id=reply_to,
+                ), chat_id)
+                return Sent(chat_id, message.message_id)
+            case EditMessage(chat_id, message_id, text, keyboard):
+                await self._translate(self.bot.edit_message_text(
+                    text=text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
+                    reply_markup=_markup(keyboard),
+                ), chat_id)
+                return Sent(chat_id, message_id)
+            case AnswerCallback(callback_id, text, alert):
+                await self._translate(self.bot.answer_callback_query(callback_id, text or None, alert))
+                return None
+            case SendDocument(chat_id, filename, content, caption):
+                message = await self._translate(self.bot.send_document(
+                    chat_id, BufferedInputFile(content, filename), caption=caption or None, parse_mode="HTML"
+                ), chat_id)
+                return Sent(chat_id, message.message_id)
+        raise TypeError(f"unknown action {action!r}")
+
+    @staticmethod
+    async def _translate(call: Any, chat_id: int | None = None) -> Any:
+        """Await an aiogram call, mapping its errors to Criw's neutral ones."""
+        try:
+            return await call
+        except TelegramRetryAfter as error:
+            raise RateLimited(error.retry_after) from error
+        except TelegramForbiddenError as error:
+            raise Undeliverable(chat_id or 0, error.message) from error
+        except TelegramMigrateToChat as error:
+            raise ChatMoved(chat_id or 0, error.migrate_to_chat_id) from error
+        except TelegramBadRequest as error:
+            if "message is not modified" in error.message:
+                return None
+            raise
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    async def prepare(self) -> None:
+        """Learn our username and publish the command menus and descriptions for cy and en."""
+        me = await self.bot.get_me()
+        self.bot_username = me.username or ""
+        for code, commands in self.profile.commands.items():
+            await self.bot.set_my_commands(
+                [BotCommand(command=name, description=text) for name, text in commands],
+                scope=BotCommandScopeDefault(), language_code=code or None,
+            )
+        for code, text in self.profile.descriptions.items():
+            await self.bot.set_my_description(text, language_code=code or None)
+        for code, text in self.profile.short_descriptions.items():
+            await self.bot.set_my_short_description(text, language_code=code or None)
+
+    async def run_polling(self) -> None:
+        """Long polling, one update at a time so each is finished before its offset is confirmed."""
+        await self.bot.delete_webhook(drop_pending_updates=False)
+        await self.prepare()
+        await self.aiogram.start_polling(
+            self.bot, handle_as_tasks=False, handle_signals=False, close_bot_session=False,
+            allowed_updates=ALLOWED_UPDATES, polling_timeout=10,
+        )
+
+    async def stop(self) -> None:
+        try:
+            await self.aiogram.stop_polling()
+        except RuntimeError:
+            pass  # polling was not running
+        await self.bot.session.close()
+
+    def webhook_app(self, secret: str, path: str = "/telegram") -> web.Application:
+        """An aiohttp app that takes Telegram's webhook POSTs, checking the secret token header."""
+        from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+
+        app = web.Application()
+        handler = SimpleRequestHandler(
+            self.aiogram, self.bot, handle_in_background=False, secret_token=secret or None
+        )
+        handler.register(app, path=path)
+        return app
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self.prepare()
+        await self.bot.set_webhook(url, secret_token=secret or None, allowed_updates=ALLOWED_UPDATES)

@@ -1,0 +1,41 @@
+"""The keyboards for a person's choices (language, Easy Read, reminders), shared by /start and
+/settings. A payload's last field says where the press came from: "setup" continues the /start flow."""
+
+from __future__ import annotations
+
+from bot.chat.callbacks import encode
+from bot.chat.keyboard import Button, Keyboard
+from bot.i18n.translator import Tr
+
+LANGUAGE, EASY_READ, REMINDERS = "lang", "easy", "remind"
+SETUP, SETTINGS = "setup", "set"
+
+
+def language_keyboard(origin: str) -> Keyboard:
+    # Language names are never translated: each is written in its own language, Welsh first.
+    return Keyboard.of(
+        [Button("Cymraeg", encode(LANGUAGE, "cy", origin)), Button("English", encode(LANGUAGE, "en", origin))]
+    )
+
+
+def yes_no_keyboard(tr: Tr, prefix: str, origin: str) -> Keyboard:
+    return Keyboard.of(
+        [
+            Button(tr._("✅ Yes, please"), encode(prefix, "1", origin)),
+            Button(tr._("❌ No, thanks"), encode(prefix, "0", origin)),
+        ]
+    )
+
+
+def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool) -> Keyboard:
+    return Keyboard.column(
+        Button(tr._("🗣 Change language"), encode(LANGUAGE, "ask", SETTINGS)),
+        Button(
+            tr._("📖 Turn Easy Read off") if easy_read else tr._("📖 Turn Easy Read on"),
+            encode(EASY_READ, "0" if easy_read else "1", SETTINGS),
+        ),
+        Button(
+            tr._("⏰ Turn reminders off") if reminders else tr._("⏰ Turn reminders on"),
+            encode(REMINDERS, "0" if reminders else "1", SETTINGS),
+        ),
+    )

@@ -1,0 +1,31 @@
+"""Deep links: a group post sends people to a private chat with the bot, with a reason attached."""
+
+from __future__ import annotations
+
+from bot.chat.keyboard import Button, Keyboard
+from bot.i18n.translator import Render
+
+
+def start_link(bot_username: str, payload: str) -> str:
+    return f"https://t.me/{bot_username}?start={payload}"
+
+
+def group_payload(chat_id: int) -> str:
+    return f"g{chat_id}"
+
+
+def parse_group_payload(payload: str) -> int | None:
+    """The group chat id in a "g-100123" start payload, or None if it is anything else."""
+    if not payload.startswith("g"):
+        return None
+    try:
+        return int(payload[1:])
+    except ValueError:
+        return None
+
+
+def open_private_keyboard(label: str, bot_username: str, chat_id: int) -> Keyboard:
+    return Keyboard.of([Button(label, url=start_link(bot_username, group_payload(chat_id)))])
+
+
+PRESS_START: Render = lambda tr: tr._("Press Start")  # noqa: E731

@@ -1,0 +1,63 @@
+"""/settings /gosodiadau and /iaith /language: see and change how Criw talks to you."""
+
+from __future__ import annotations
+
+from bot.chat.context import Context
+from bot.chat.router import CommandInfo, Router
+from bot.i18n.translator import Tr
+from handlers import choices
+from handlers.links import PRESS_START, open_private_keyboard
+
+router = Router(name=__name__)
+
+
+def _summary(tr: Tr, easy_read: bool, reminders: bool) -> str:
+    lines = [
+        tr._("⚙️ Your settings"),
+        # Translators: name the language of this catalog itself (Cymraeg in Welsh).
+        tr._("🗣 Language: English"),
+        tr._("📖 Easy Read: on") if easy_read else tr._("📖 Easy Read: off"),
+        tr._("⏰ Reminders: on") if reminders else tr._("⏰ Reminders: off"),
+    ]
+    return "\n".join(lines)
+
+
+async def show_settings(ctx: Context) -> None:
+    """Send the person's settings with buttons to change each one."""
+    assert ctx.person is not None
+    person = ctx.person
+    await ctx.reply(
+        lambda tr: _summary(tr, person.easy_read, person.reminders),
+        choices.settings_keyboard(ctx.tr, person.easy_read, person.reminders),
+    )
+
+
+async def _private_only(ctx: Context) -> bool:
+    """Settings are personal: in a group, send people to their private chat instead."""
+    if ctx.event.is_private:
+        return True
+    keyboard = open_private_keyboard(ctx.label(PRESS_START), ctx.platform.bot_username, ctx.event.chat_id)
+    await ctx.reply(lambda tr: tr._("Your settings are private. Please open a private chat with me."), keyboard)
+    return False
+
+
+@router.command(
+    "settings", "gosodiadau",
+    menu=CommandInfo("gosodiadau", "settings", lambda tr: tr._("Your language, Easy Read and reminders")),
+)
+async def settings(ctx: Context) -> None:
+    """Show the person's settings."""
+    if await _private_only(ctx):
+        await show_settings(ctx)
+
+
+@router.command(
+    "language", "iaith", menu=CommandInfo("iaith", "language", lambda tr: tr._("Choose Cymraeg or English"))
+)
+async def language(ctx: Context) -> None:
+    """Offer the language choice again (Cymraeg first)."""
+    if await _private_only(ctx):
+        await ctx.reply(
+            lambda tr: tr._("🗣 Which language would you like me to use?"),
+            choices.language_keyboard(choices.SETTINGS),
+        )

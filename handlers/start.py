@@ -1,0 +1,131 @@
+"""/start in private: choose Cymraeg or English, then Easy Read and reminders, all stored.
+
+```mermaid
+stateDiagram-v2
+    [*] --> language: /start
+    language --> easy_read: Cymraeg / English
+    easy_read --> reminders: Yes / No
+    reminders --> [*]: Yes / No (summary and help)
+```
+Each step is a button press whose payload names the next step, so nothing waits in memory.
+"""
+
+from __future__ import annotations
+
+from bot.chat.context import Context
+from bot.chat.router import CommandInfo, Router
+from bot.i18n.translator import Tr
+from bot.services import groups, people
+from handlers import choices
+from handlers.choices import EASY_READ, LANGUAGE, REMINDERS, SETUP
+from handlers.help import help_text
+from handlers.links import PRESS_START, open_private_keyboard, parse_group_payload
+from handlers.settings import show_settings
+
+router = Router(name=__name__)
+
+
+def welcome(tr: Tr) -> str:
+    return tr._("👋 Welcome to Criw! Which language would you like me to use?")
+
+
+@router.command(
+    "start", menu=CommandInfo("start", "start", lambda tr: tr._("Start, or choose language and settings"))
+)
+async def start(ctx: Context) -> None:
+    """Begin: in private, ask for a language; in a group, point to the private chat."""
+    if not ctx.event.is_private:
+        label = ctx.label(PRESS_START)
+        keyboard = open_private_keyboard(label, ctx.platform.bot_username, ctx.event.chat_id)
+        await ctx.reply(lambda tr: tr._("Please press Start in a private chat with me."), keyboard)
+        return
+    await _join_group_from_link(ctx)
+    await ctx.reply(welcome, choices.language_keyboard(SETUP))
+
+
+async def _join_group_from_link(ctx: Context) -> None:
+    """A "start from the group" link: record membership only if Telegram says they are in that group."""
+    chat_id = parse_group_payload(ctx.args)
+    if chat_id is None or ctx.person is None:
+        return
+    async with ctx.uow() as uow:
+        group = await uow.groups.by_chat(chat_id)
+        if group is None:
+            return
+        person = await uow.people.by_telegram_id(ctx.person.telegram_id)
+        assert person is not None
+        lookup = lambda: ctx.platform.member_status(chat_id, ctx.event.chat_id)  # noqa: E731
+        await groups.note_presence(uow, ctx.clock, group, person, lookup)
+        await uow.commit()
+
+
+async def _in_private(ctx: Context) -> bool:
+    """Choice buttons only ever live in a private chat; a forged press elsewhere changes nothing."""
+    if not ctx.event.is_private:
+        await ctx.answer(lambda tr: tr._("Your settings are private. Please open a private chat with me."))
+    return ctx.event.is_private
+
+
+@router.callback(LANGUAGE)
+async def choose_language(ctx: Context) -> None:
+    """Store the language chosen; during /start, go on to Easy Read."""
+    assert ctx.callback is not None and ctx.person is not None
+    if not await _in_private(ctx):
+        return
+    code, origin = (ctx.callback.args + ("", ""))[:2]
+    if code == "ask":
+        await ctx.edit(welcome, choices.language_keyboard(origin))
+        return
+    async with ctx.uow() as uow:
+        ctx.person = await people.choose_language(uow, ctx.person.telegram_id, code)
+    # Translators: name the language of this catalog itself (Cymraeg in Welsh, English in English).
+    await ctx.answer(lambda tr: tr._("Language saved: English"))
+    # Translators: name the language of this catalog itself ("yn Gymraeg" in Welsh).
+    await ctx.edit(lambda tr: tr._("🗣 I'll write to you in English."))
+    if origin == SETUP:
+        await ctx.reply(_easy_read_question, choices.yes_no_keyboard(ctx.tr, EASY_READ, SETUP))
+    else:
+        await show_settings(ctx)
+
+
+def _easy_read_question(tr: Tr) -> str:
+    return tr._(
+        "📖 Would you like Easy Read?\nShort sentences, one idea on each line, and buttons instead of typing."
+    )
+
+
+def _reminders_question(tr: Tr) -> str:
+    return tr._("⏰ Would you like reminders before meet-ups and votes?\nI'll send them to you here.")
+
+
+@router.callback(EASY_READ)
+async def choose_easy_read(ctx: Context) -> None:
+    """Store Easy Read on or off; during /start, go on to reminders."""
+    assert ctx.callback is not None and ctx.person is not None
+    if not await _in_private(ctx):
+        return
+    on, origin = ctx.callback.args[:1] == ("1",), ctx.callback.args[1:2]
+    async with ctx.uow() as uow:
+        ctx.person = await people.set_easy_read(uow, ctx.person.telegram_id, on)
+    await ctx.edit(lambda tr: tr._("📖 Easy Read is on.") if on else tr._("📖 Easy Read is off."))
+    if origin == (SETUP,):
+        await ctx.reply(_reminders_question, choices.yes_no_keyboard(ctx.tr, REMINDERS, SETUP))
+    else:
+        await show_settings(ctx)
+
+
+@router.callback(REMINDERS)
+async def choose_reminders(ctx: Context) -> None:
+    """Store reminders on or off; during /start, finish with a summary and what to do next."""
+    assert ctx.callback is not None and ctx.person is not None
+    if not await _in_private(ctx):
+        return
+    on, origin = ctx.callback.args[:1] == ("1",), ctx.callback.args[1:2]
+    async with ctx.uow() as uow:
+        ctx.person = await people.set_reminders(uow, ctx.person.telegram_id, on)
+    await ctx.edit(lambda tr: tr._("⏰ Reminders are on.") if on else tr._("⏰ Reminders are off."))
+    if origin == (SETUP,):
+        await ctx.reply(lambda tr: tr._("✅ All set! You can change these any time with /settings.")
+                        + "\n\n" + help_text(tr, private=True))
+    else:
+        await show_settings(ctx)
