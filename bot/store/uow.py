@@ -39,7 +39,8 @@ class UnitOfWork:
     async def __aexit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
     ) -> None:
-        await self.session.rollback()
+        # close() rolls back anything uncommitted and detaches rows without expiring them, so what a
+        # service returns stays readable after the transaction.
         await self.session.close()
 
     async def flush(self) -> None:

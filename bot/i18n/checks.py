@@ -1,0 +1,58 @@
+"""Catalog checks: everything that would let a Welsh speaker meet English, found before it ships.
+
+`pybabel compile` accepts a missing plural form or an empty msgstr and then silently falls back to
+English; these checks refuse them. Used by the tests and by `python -m bot.i18n.checks`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from io import BytesIO
+
+from babel.messages.pofile import read_po
+
+from bot.i18n.catalogs import LANGUAGES, po_path
+
+WELSH_PLURAL_HEADER = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5);"
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    return {a or b for a, b in _PLACEHOLDER.findall(text)}
+
+
+def problems(po_text: str, language: str) -> list[str]:
+    """Everything wrong with one catalog, one line each (empty when it is fine)."""
+    found: list[str] = []
+    header = re.search(r'"Plural-Forms: ([^"\\]*)', po_text)
+    if language == "cy" and (header is None or header.group(1).strip() != WELSH_PLURAL_HEADER):
+        found.append(f"cy: Plural-Forms header must be {WELSH_PLURAL_HEADER!r}")
+    catalog = read_po(BytesIO(po_text.encode()), locale=language)
+    forms = 6 if language == "cy" else 2
+    for message in catalog:
+        if not message.id:
+            continue
+        ident = message.id if isinstance(message.id, str) else message.id[0]
+        if message.fuzzy:
+            found.append(f"{language}: fuzzy entry {ident!r}")
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if isinstance(message.id, tuple) and len([s for s in strings if s is not None]) != forms:
+            found.append(f"{language}: plural entry {ident!r} needs {forms} forms")
+        if any(not s for s in strings):
+            found.append(f"{language}: empty translation for {ident!r}")
+        wanted = placeholders(ident)
+        for string in strings:
+            if string and placeholders(string) != wanted:
+                found.append(f"{language}: placeholders differ in {ident!r}: {sorted(placeholders(string))}")
+    return found
+
+
+def project_problems() -> list[str]:
+    return [line for language in LANGUAGES for line in problems(po_path(language).read_text("utf-8"), language)]
+
+
+if __name__ == "__main__":
+    lines = project_problems()
+    print("\n".join(lines) or "catalogs are complete")
+    sys.exit(1 if lines else 0)

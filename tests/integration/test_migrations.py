@@ -1,0 +1,58 @@
+"""Alembic migrations build the same schema as the models, on SQLite and PostgreSQL."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlmodel import SQLModel
+
+import bot.store.tables  # noqa: F401
+from bot.store.database import create_engine, is_sqlite
+from bot.store.migrate import downgrade, upgrade
+
+TABLES = {"organisation", "group", "person", "membership", "conversationstate", "processedupdate", "auditentry"}
+
+
+async def test_upgrade_head_on_an_empty_database_creates_every_table(database_url):
+    engine = create_engine(database_url)
+    await upgrade(engine)
+    async with engine.connect() as connection:
+        names = set(await connection.run_sync(lambda sync: inspect(sync).get_table_names()))
+    await engine.dispose()
+    assert names >= TABLES | {"alembic_version"}
+
+
+async def test_the_models_and_the_migrations_agree(database_url):
+    engine = create_engine(database_url)
+    await upgrade(engine)
+
+    def differences(sync_connection):
+        context = MigrationContext.configure(sync_connection, opts={"compare_type": True})
+        return compare_metadata(context, SQLModel.metadata)
+
+    async with engine.connect() as connection:
+        diff = await connection.run_sync(differences)
+    await engine.dispose()
+    assert diff == []
+
+
+async def test_downgrade_to_base_removes_everything_and_upgrade_restores_it(database_url):
+    engine = create_engine(database_url)
+    await upgrade(engine)
+    await downgrade(engine, "base")
+    async with engine.connect() as connection:
+        names = set(await connection.run_sync(lambda sync: inspect(sync).get_table_names()))
+    assert names & TABLES == set()
+    await upgrade(engine)
+    await engine.dispose()
+
+
+async def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path):
+    url = f"sqlite+aiosqlite:///{tmp_path / 'criw.db'}"
+    assert is_sqlite(url)
+    engine = create_engine(url)
+    async with engine.connect() as connection:
+        journal = (await connection.execute(text("PRAGMA journal_mode"))).scalar()
+        keys = (await connection.execute(text("PRAGMA foreign_keys"))).scalar()
+    await engine.dispose()
+    assert journal == "wal"
+    assert keys == 1
