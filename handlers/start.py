@@ -72,7 +72,7 @@ async def choose_language(ctx: Context) -> None:
     assert ctx.callback is not None and ctx.person is not None
     if not await _in_private(ctx):
         return
-    code, origin = (ctx.callback.args + ("", ""))[:2]
+    code, origin = ((*ctx.callback.args, "", ""))[:2]
     if code == "ask":
         await ctx.edit(welcome, choices.language_keyboard(origin))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -147,10 +148,8 @@ class AiogramTransport:
         )
 
     async def stop(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # polling was not running
             await self.aiogram.stop_polling()
-        except RuntimeError:
-            pass  # polling was not running
         await self.bot.session.close()
 
     def webhook_app(self, secret: str, path: str = "/telegram") -> web.Application:
