@@ -68,6 +68,9 @@ async def coordinator(ctx: Context) -> None:
         await ctx.reply(lambda tr: tr._("Reply to a message from the person you want to make a coordinator."))
         return
     name = target.name
+    async with ctx.uow() as uow:
+        lookup = lambda: ctx.platform.member_status(ctx.event.chat_id, target.telegram_id)  # noqa: E731
+        await groups.recognise(uow, ctx.clock, ctx.event.chat_id, target.telegram_id, name, lookup)
     keyboard = Keyboard.of(
         # Translators: name is the person's Telegram name; a button label, keep it short.
         [Button(ctx.label(lambda tr: tr._("✅ Make %(name)s a coordinator", name=name)),
@@ -88,7 +91,9 @@ async def appoint(ctx: Context) -> None:
         target = await groups.appoint_coordinator(
             uow, ctx.clock, ctx.event.chat_id, ctx.person.telegram_id, target_id
         )
-    name = target.display_name
+    name, title = target.display_name, ctx.event.chat_title
     await ctx.answer(lambda tr: tr._("Done"))
     # Translators: name is the person's Telegram name.
     await ctx.edit(lambda tr: tr._("✅ %(name)s is now a coordinator of this group.", name=name))
+    # Translators: title is the Telegram group's name.
+    await ctx.send_private(target, lambda tr: tr._("🎉 You are now a coordinator of %(title)s.", title=title))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot.chat.actions import AnswerCallback, EditMessage, SendMessage, Sent, Undeliverable
+from bot.chat.actions import AnswerCallback, ChatMoved, EditMessage, SendMessage, Sent, Undeliverable
 from bot.chat.callbacks import Callback
 from bot.chat.events import Event
 from bot.chat.keyboard import Keyboard
@@ -14,7 +14,7 @@ from bot.chat.platform import Platform
 from bot.domain import language
 from bot.domain.clock import Clock
 from bot.i18n.translator import Render, Tr, label_in, render_in
-from bot.services import people
+from bot.services import groups, people
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -53,6 +53,13 @@ class Context:
         return Tr(self.languages[0])
 
     @property
+    def personal_tr(self) -> Tr:
+        """For what only this person sees (a pop-up): their choice, else their client's hint."""
+        chosen = self.person.language if self.person else None
+        hint = language.suggested(self.person.language_hint) if self.person else None
+        return Tr(chosen or hint or self.languages[0])
+
+    @property
     def role(self) -> str | None:
         return self.membership.role if self.membership else None
 
@@ -78,7 +85,7 @@ class Context:
         if self.event.callback_id is None or self.answered:
             return
         self.answered = True
-        text = render(self.tr)[:POPUP_LIMIT] if render else ""
+        text = render(self.personal_tr)[:POPUP_LIMIT] if render else ""
         await self.platform.perform(AnswerCallback(self.event.callback_id, text, alert))
 
     async def send_private(
@@ -89,6 +96,7 @@ class Context:
         return await self._send(SendMessage(person.telegram_id, text, keyboard))
 
     async def _send(self, action: SendMessage) -> Sent | None:
+        """Send, recording a closed private chat, and following a group to its new supergroup id."""
         try:
             return await self.platform.perform(action)
         except Undeliverable:
@@ -96,3 +104,7 @@ class Context:
             async with self.uow() as uow:
                 await people.set_reachable(uow, action.chat_id, False)
             return None
+        except ChatMoved as moved:
+            async with self.uow() as uow:
+                await groups.move_chat(uow, moved.chat_id, moved.new_chat_id)
+            return await self.platform.perform(replace(action, chat_id=moved.new_chat_id))

@@ -25,7 +25,7 @@ def placeholders(text: str) -> set[str]:
 def problems(po_text: str, language: str) -> list[str]:
     """Everything wrong with one catalog, one line each (empty when it is fine)."""
     found: list[str] = []
-    header = re.search(r'"Plural-Forms: ([^"\\]*)', po_text)
+    header = re.search(r'^"Plural-Forms: ([^"\\\n]*)\\n"$', po_text, re.MULTILINE)
     if language == "cy" and (header is None or header.group(1).strip() != WELSH_PLURAL_HEADER):
         found.append(f"cy: Plural-Forms header must be {WELSH_PLURAL_HEADER!r}")
     catalog = read_po(BytesIO(po_text.encode()), locale=language)

@@ -117,7 +117,8 @@ class _HtmlParser:
         elif name in _NAMED:
             decoded = _NAMED[name]
         elif name and semicolon and self.strict_entities:
-            raise self.error(f'Unsupported HTML entity "&{name};" at byte offset {_byte_offset(self.src, start)}')
+            where = _byte_offset(self.src, start)
+            raise self.error(f'Unsupported HTML entity "&{name};" at byte offset {where}')
         if decoded is None:
             self.i = start + 1
             return "&"
@@ -155,7 +156,8 @@ class _HtmlParser:
         self.stack.append(tag)
 
     def attributes(self, tag: _OpenTag, where: int) -> dict[str, str]:
-        src, attributes = self.src, {}
+        src = self.src
+        attributes: dict[str, str] = {}
         while True:
             self.skip_spaces()
             if self.at_end():
@@ -169,14 +171,13 @@ class _HtmlParser:
             if not attribute:
                 raise self.error(f'Empty attribute name in the tag "{tag.name}" at byte offset {where}')
             self.skip_spaces()
-            if tag.name == "blockquote" and attribute == "expandable" and (self.at_end() or src[self.i] != "="):
+            has_value = not self.at_end() and src[self.i] == "="
+            if tag.name == "blockquote" and attribute == "expandable" and not has_value:
                 tag.expandable = True  # the one attribute Telegram accepts without a value
                 continue
-            if self.at_end() or src[self.i] != "=":
-                raise self.error(
-                    f'Expected equal sign in declaration of an attribute of the tag "{tag.name}" '
-                    f"at byte offset {where}"
-                )
+            if not has_value:
+                declaration = f'declaration of an attribute of the tag "{tag.name}"'
+                raise self.error(f"Expected equal sign in {declaration} at byte offset {where}")
             self.i += 1
             self.skip_spaces()
             if self.at_end():
@@ -191,7 +192,8 @@ class _HtmlParser:
             assert token is not None
             self.i = token.end()
             if not self.at_end() and not src[self.i].isspace() and src[self.i] != ">":
-                raise self.error(f"Unexpected end of name token at byte offset {_byte_offset(src, token.start())}")
+                token_at = _byte_offset(src, token.start())
+                raise self.error(f"Unexpected end of name token at byte offset {token_at}")
             return token.group().lower()
         self.i += 1
         value: list[str] = []
@@ -234,16 +236,13 @@ class _HtmlParser:
         self.i += 1
         tag = self.stack.pop()
         if name and name != tag.name:
-            raise self.error(
-                f'Unmatched end tag at byte offset {where}, expected "</{tag.name}>", found "</{name}>"'
-            )
+            expected = f'expected "</{tag.name}>", found "</{name}>"'
+            raise self.error(f"Unmatched end tag at byte offset {where}, {expected}")
         if self.offset > tag.offset:  # Telegram drops empty entities
             self.close(tag)
 
     def close(self, tag: _OpenTag) -> None:
         span = {"offset": tag.offset, "length": self.offset - tag.offset}
-        last = self.entities[-1] if self.entities else None
-        same_span = last is not None and last["offset"] == span["offset"] and last["length"] == span["length"]
         if tag.name in _SIMPLE_TAGS:
             self.entities.append({"type": _SIMPLE_TAGS[tag.name], **span})
         elif tag.name == "a":
@@ -255,13 +254,20 @@ class _HtmlParser:
             self.entities.append({"type": kind, **span})
         elif tag.name == "tg-emoji":
             self.entities.append({"type": "custom_emoji", **span, "custom_emoji_id": tag.argument})
-        elif tag.name == "pre" and same_span and last is not None and last["type"] == "code" and "_lang" in last:
-            # <pre><code class="language-x">...</code></pre> is one pre entity with a language
-            self.entities[-1] = {"type": "pre", **span, "language": last["_lang"]}
-        elif tag.name == "pre":
-            self.entities.append({"type": "pre", **span})
-        elif same_span and last is not None and last["type"] == "pre" and tag.argument:
-            last["language"] = tag.argument  # <code class="language-x"> wrapping a whole <pre>
+        else:
+            self.close_code_or_pre(tag, span)
+
+    def close_code_or_pre(self, tag: _OpenTag, span: dict[str, int]) -> None:
+        """``<pre><code class="language-x">`` covering the same text is one pre entity with a language."""
+        last = self.entities[-1] if self.entities else None
+        nested = last is not None and (last["offset"], last["length"]) == (span["offset"], span["length"])
+        if tag.name == "pre":
+            if nested and last is not None and last["type"] == "code" and "_lang" in last:
+                self.entities[-1] = {"type": "pre", **span, "language": last["_lang"]}
+            else:
+                self.entities.append({"type": "pre", **span})
+        elif nested and last is not None and last["type"] == "pre" and tag.argument:
+            last["language"] = tag.argument
         else:
             code: Entity = {"type": "code", **span}
             if tag.argument:

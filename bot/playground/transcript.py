@@ -6,19 +6,15 @@ watches, with their buttons. Used by `criw demo --tour` and handy when a test fa
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Awaitable
 from typing import Any
 
 from bot.playground.emulator import TelegramEmulator
 
-_TAG = re.compile(r"<[^>]+>")
 
-
-def plain(text: str) -> str:
-    """Telegram HTML as a person sees it."""
-    return html.unescape(_TAG.sub("", text))
+def _shown(message: dict[str, Any]) -> str:
+    """The text as a person sees it (the emulator keeps text after parsing, as Telegram does)."""
+    return str(message.get("text") or message.get("caption") or "")
 
 
 def _buttons(message: dict[str, Any]) -> str:
@@ -46,14 +42,14 @@ class Narrator:
         for watched, messages in self._snapshot().items():
             for message in messages:
                 key = (watched, message["message_id"])
-                shown = plain(message.get("text") or message.get("caption") or "") + _buttons(message)
+                shown = _shown(message) + _buttons(message)
                 if self._seen.get(key) == shown:
                     continue
                 edited = key in self._seen
                 self._seen[key] = shown
                 self._heading(watched)
                 label = "Criw (edited)" if edited else "Criw"
-                body = plain(message.get("text") or message.get("caption") or "").replace("\n", "\n      ")
+                body = _shown(message).replace("\n", "\n      ")
                 self.lines.append(f"{label}: {body}")
                 if buttons := _buttons(message):
                     self.lines.append(buttons)

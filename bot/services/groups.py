@@ -90,6 +90,22 @@ async def note_presence(
     return membership
 
 
+async def recognise(
+    uow: UnitOfWork, clock: Clock, chat_id: int, telegram_id: int, name: str, status: StatusLookup
+) -> Membership | None:
+    """Learn about someone the bot has not seen in the group (privacy mode hides ordinary chatter),
+    trusting only Telegram's word that they are in it."""
+    from bot.services import people
+
+    group = await uow.groups.by_chat(chat_id)
+    if group is None:
+        return None
+    person = await people.meet(uow, clock, telegram_id, name, None)
+    membership = await note_presence(uow, clock, group, person, status)
+    await uow.commit()
+    return membership
+
+
 async def appoint_coordinator(
     uow: UnitOfWork, clock: Clock, chat_id: int, actor_telegram_id: int, target_telegram_id: int
 ) -> Person:

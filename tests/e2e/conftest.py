@@ -27,3 +27,12 @@ def group(world):
 @pytest.fixture
 def people(world):
     return world.people
+
+
+async def reply_in_group(emulator, group, author, text, replier, command):
+    """`author` says something in the group (the bot, in privacy mode, does not see it); then
+    `replier` answers that message with `command`, which the bot does see."""
+    emulator.user_sends(author.id, text, chat_id=group["id"])
+    said = [m for m in emulator.chat_messages(group["id"]) if m.get("from", {}).get("id") == author.id][-1]
+    emulator.user_sends(replier.id, command, chat_id=group["id"], reply_to_message_id=said["message_id"])
+    await emulator.settle()

@@ -115,3 +115,12 @@ def test_the_locales_folder_holds_welsh_and_english():
     assert (locales_dir() / "cy" / "LC_MESSAGES" / "messages.po").exists()
     assert (locales_dir() / "en" / "LC_MESSAGES" / "messages.po").exists()
     assert sys.version_info >= (3, 11)
+
+
+def test_the_welsh_catalog_compiles_and_picks_each_plural_form():
+    from bot.i18n.catalogs import translations
+
+    translations.cache_clear()
+    welsh = translations("cy")
+    assert welsh.plural(2) == 2 and welsh.plural(6) == 4 and welsh.plural(7) == 5
+    assert welsh.gettext("What I can do") == "Beth alla i ei wneud"

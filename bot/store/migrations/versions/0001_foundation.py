@@ -1,7 +1,7 @@
 """Foundation tables: organisations, groups, people, memberships, conversation state, audit
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-21
 """
 
@@ -12,7 +12,6 @@ import sqlmodel
 from alembic import op
 
 import bot.store.types
-
 
 revision = '0001'
 down_revision = None
