@@ -33,7 +33,7 @@ def problems(po_text: str, language: str) -> list[str]:
     for message in catalog:
         if not message.id:
             continue
-        ident = message.id if isinstance(message.id, str) else message.id[0]
+        ident = str(message.id if isinstance(message.id, str) else message.id[0])
         if message.fuzzy:
             found.append(f"{language}: fuzzy entry {ident!r}")
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
@@ -43,8 +43,8 @@ def problems(po_text: str, language: str) -> list[str]:
             found.append(f"{language}: empty translation for {ident!r}")
         wanted = placeholders(ident)
         for string in strings:
-            if string and placeholders(string) != wanted:
-                found.append(f"{language}: placeholders differ in {ident!r}: {sorted(placeholders(string))}")
+            if string and placeholders(str(string)) != wanted:
+                found.append(f"{language}: placeholders differ in {ident!r}: {sorted(placeholders(str(string)))}")
     return found
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from typing import Any
 import sys
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def extract(output: Path) -> None:
     )
 
 
-def _existing(language: str) -> dict[object, object]:
+def _existing(language: str) -> dict[Any, Any]:
     path = po_path(language)
     if not path.exists():
         return {}

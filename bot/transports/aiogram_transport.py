@@ -65,7 +65,7 @@ class AiogramTransport:
         self.bot = Bot(token, session=session)
         self.bot_username = ""
         self.aiogram = Dispatcher()
-        self.aiogram.update.outer_middleware(self._feed)
+        self.aiogram.update.outer_middleware(self._feed)  # type: ignore[arg-type]
 
     async def _feed(self, _handler: Any, update: Update, _data: dict[str, Any]) -> None:
         event = to_event(update)
