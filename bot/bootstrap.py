@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.chat.coalesce import Coalescer
 from bot.chat.dispatch import Dispatcher
+from bot.chat.outbound import Outbound
+from bot.chat.platform import Platform
 from bot.chat.profile import BotProfile, build_profile
 from bot.domain.clock import Clock, SystemClock
 from bot.settings import Settings
 from bot.store.database import create_engine, is_sqlite, session_factory
 from bot.store.migrate import upgrade
 from bot.store.uow import UnitOfWorkFactory, uow_factory
-from handlers import build_router
+from bot.transports.transport import Transport
+from handlers import build_router, proposal_jobs
 from handlers.errors import on_error
 from handlers.help import about, short_about
 
@@ -27,7 +32,21 @@ class Criw:
     profile: BotProfile
     clock: Clock
 
+    def periodic_jobs(self, platform: Platform) -> dict[str, Callable[[], Awaitable[int]]]:
+        """The scheduled work, bound to a transport to send with (see bot/schedule/ticker.py)."""
+        outbound = Outbound(platform, self.uow)
+        return {
+            "close_due_votes": lambda: proposal_jobs.close_due_votes(outbound, self.uow, self.clock),
+            "nudge_non_voters": lambda: proposal_jobs.nudge_non_voters(outbound, self.uow, self.clock),
+        }
+
+    async def run_periodic_jobs(self, platform: Platform) -> None:
+        """Run every periodic job once, now (the demo tour and tests use this instead of waiting)."""
+        for job in self.periodic_jobs(platform).values():
+            await job()
+
     async def close(self) -> None:
+        await self.dispatcher.group_edits.flush()
         await self.engine.dispose()
 
 
@@ -39,12 +58,16 @@ async def build(settings: Settings, clock: Clock | None = None, *, migrate: bool
         await upgrade(engine)
     uow = uow_factory(session_factory(engine))
     router = build_router()
-    dispatcher = Dispatcher(router, uow, clock, settings, on_error)
+    dispatcher = Dispatcher(router, uow, clock, settings, on_error, Coalescer(settings.group_edit_seconds))
     return Criw(settings, engine, uow, dispatcher, build_profile(router, about, short_about), clock)
 
 
-def make_transport(criw: Criw, token: str, api_base: str):  # type: ignore[no-untyped-def]
-    """The transport the settings ask for (aiogram by default)."""
+def make_transport(criw: Criw, token: str, api_base: str) -> Transport:
+    """The transport the settings ask for (aiogram by default). Only the chosen library is imported."""
+    if criw.settings.transport == "ptb":
+        from bot.transports.ptb import PtbTransport
+
+        return PtbTransport(criw.dispatcher, token, api_base, criw.profile)
     from bot.transports.aiogram_transport import AiogramTransport
 
     return AiogramTransport(criw.dispatcher, token, api_base, criw.profile)

@@ -21,6 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--tour", action="store_true", help="play a scripted tour, print it, and exit")
     demo.add_argument("--db", help="database file to keep (default: a temporary one)")
     demo.add_argument("--port", type=int, default=0, help="port for the local Telegram (default: any free)")
+    demo.add_argument(
+        "--transport", choices=["aiogram", "ptb"], help="the Telegram library (default: CRIW_TRANSPORT, else aiogram)"
+    )
     database = commands.add_parser("db", help="database tasks")
     database.add_argument("action", choices=["upgrade"])
     return parser
@@ -36,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo":
             from bot.playground.demo import run_demo
 
-            return asyncio.run(run_demo(tour=args.tour, db=args.db, port=args.port))
+            return asyncio.run(run_demo(tour=args.tour, db=args.db, port=args.port, transport=args.transport))
         settings = load_settings()
         if args.command == "db":
             from bot.store.migrate import upgrade_blocking

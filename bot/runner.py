@@ -9,7 +9,9 @@ from urllib.parse import urlparse
 from aiohttp import web
 
 from bot.bootstrap import build, make_transport
+from bot.schedule.ticker import start_scheduler
 from bot.settings import Settings, SettingsError
+from bot.transports.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +20,7 @@ async def run(settings: Settings) -> None:
     token = settings.require_token()
     criw = await build(settings)
     transport = make_transport(criw, token, settings.telegram_api)
+    scheduler = start_scheduler(criw.periodic_jobs(transport), settings.job_seconds)
     try:
         if settings.webhook_url:
             await _serve_webhook(transport, settings)
@@ -25,11 +28,12 @@ async def run(settings: Settings) -> None:
             log.info("Criw is running with long polling")
             await transport.run_polling()
     finally:
+        scheduler.shutdown(wait=False)
         await transport.stop()
         await criw.close()
 
 
-async def _serve_webhook(transport, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+async def _serve_webhook(transport: Transport, settings: Settings) -> None:
     if not settings.webhook_secret:
         raise SettingsError("CRIW_WEBHOOK_SECRET: set a secret so only Telegram can call the webhook")
     host, _, port = settings.webhook_listen.rpartition(":")

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     timezone: str = "Europe/London"
     default_language: Literal["cy", "en"] = "cy"
     organisation_name: str = "Criw"
+    group_edit_seconds: float = Field(default=3.5, ge=0, le=60)  # least time between edits of one group post
+    job_seconds: float = Field(default=30, gt=0, le=3600)  # how often scheduled work (closing votes) runs
 
     @field_validator("bot_token")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.chat.context import Context
 from bot.i18n.translator import Render, Tr
-from bot.services.errors import AlreadyDone, CriwError, NotACoordinator, NotAMember, NotFound
+from bot.services.errors import AlreadyDone, CriwError, NotACoordinator, NotAMember, NotFound, VotingClosed
 
 
 def _explain(error: Exception) -> Render:
@@ -15,6 +15,8 @@ def _explain(error: Exception) -> Render:
             return lambda tr: tr._("Sorry, only the group's coordinators can do that.")
         case NotFound():
             return lambda tr: tr._("Sorry, I can't find that any more. It may have been removed.")
+        case VotingClosed():
+            return lambda tr: tr._("Sorry, voting on this has closed.")
         case AlreadyDone():
             return lambda tr: tr._("That's already done. Nothing has changed.")
         case CriwError():

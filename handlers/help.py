@@ -15,6 +15,8 @@ def help_text(tr: Tr, *, private: bool) -> str:
         tr._("ℹ️ Criw helps your group decide what to do together, and makes it happen."),
         tr._("Members suggest activities and vote on them. Coordinators help with rooms, transport and money."),
         "",
+        tr._("/propose – suggest an activity for your group (Welsh: /cynnig)"),
+        tr._("/votes – open votes, and how you voted (Welsh: /pleidleisiau)"),
         tr._("/help – what I can do (Welsh: /cymorth)"),
         tr._("/settings – your language, Easy Read and reminders (Welsh: /gosodiadau)"),
         tr._("/language – choose Cymraeg or English (Welsh: /iaith)"),

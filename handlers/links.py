@@ -25,7 +25,17 @@ def parse_group_payload(payload: str) -> int | None:
 
 
 def open_private_keyboard(label: str, bot_username: str, chat_id: int) -> Keyboard:
-    return Keyboard.of([Button(label, url=start_link(bot_username, group_payload(chat_id)))])
+    return open_private_keyboard_to(label, bot_username, group_payload(chat_id))
+
+
+def open_private_keyboard_to(label: str, bot_username: str, payload: str) -> Keyboard:
+    """A button that opens the private chat with the bot and sends /start with `payload`."""
+    return Keyboard.of([Button(label, url=start_link(bot_username, payload))])
+
+
+def parse_propose_payload(payload: str) -> int | None:
+    """The group chat id in a "p-100123" (propose for this group) start payload."""
+    return parse_group_payload("g" + payload[1:]) if payload.startswith("p") else None
 
 
 PRESS_START: Render = lambda tr: tr._("Press Start")  # noqa: E731

@@ -19,7 +19,8 @@ from bot.services import groups, people
 from handlers import choices
 from handlers.choices import EASY_READ, LANGUAGE, REMINDERS, SETUP
 from handlers.help import help_text
-from handlers.links import PRESS_START, open_private_keyboard, parse_group_payload
+from handlers.links import PRESS_START, open_private_keyboard, parse_group_payload, parse_propose_payload
+from handlers.propose import begin as begin_proposal
 from handlers.settings import show_settings
 
 router = Router(name=__name__)
@@ -40,23 +41,28 @@ async def start(ctx: Context) -> None:
         await ctx.reply(lambda tr: tr._("Please press Start in a private chat with me."), keyboard)
         return
     await _join_group_from_link(ctx)
+    propose_for = parse_propose_payload(ctx.args)
+    if propose_for is not None:
+        await _join_group(ctx, propose_for)
+        await begin_proposal(ctx, propose_for)
+        return
     await ctx.reply(welcome, choices.language_keyboard(SETUP))
 
 
 async def _join_group_from_link(ctx: Context) -> None:
     """A "start from the group" link: record membership only if Telegram says they are in that group."""
     chat_id = parse_group_payload(ctx.args)
-    if chat_id is None or ctx.person is None:
+    if chat_id is not None:
+        await _join_group(ctx, chat_id)
+
+
+async def _join_group(ctx: Context, chat_id: int) -> None:
+    if ctx.person is None:
         return
+    person = ctx.person
     async with ctx.uow() as uow:
-        group = await uow.groups.by_chat(chat_id)
-        if group is None:
-            return
-        person = await uow.people.by_telegram_id(ctx.person.telegram_id)
-        assert person is not None
-        lookup = lambda: ctx.platform.member_status(chat_id, ctx.event.chat_id)  # noqa: E731
-        await groups.note_presence(uow, ctx.clock, group, person, lookup)
-        await uow.commit()
+        lookup = lambda: ctx.platform.member_status(chat_id, person.telegram_id)  # noqa: E731
+        await groups.recognise(uow, ctx.clock, chat_id, person.telegram_id, person.display_name, lookup)
 
 
 async def _in_private(ctx: Context) -> bool:

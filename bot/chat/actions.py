@@ -24,6 +24,15 @@ class EditMessage:
 
 
 @dataclass(frozen=True)
+class EditKeyboard:
+    """Replace (or, with None, remove) the buttons under a message, leaving its text."""
+
+    chat_id: int
+    message_id: int
+    keyboard: Keyboard | None = None
+
+
+@dataclass(frozen=True)
 class AnswerCallback:
     callback_id: str
     text: str = ""
@@ -38,7 +47,7 @@ class SendDocument:
     caption: str = ""
 
 
-Action = SendMessage | EditMessage | AnswerCallback | SendDocument
+Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument
 
 
 @dataclass(frozen=True)

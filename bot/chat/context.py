@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.chat.actions import AnswerCallback, ChatMoved, EditMessage, SendMessage, Sent, Undeliverable
+from bot.chat.actions import AnswerCallback, EditKeyboard, EditMessage, SendMessage, Sent
 from bot.chat.callbacks import Callback
+from bot.chat.coalesce import Coalescer
 from bot.chat.events import Event
 from bot.chat.keyboard import Keyboard
+from bot.chat.outbound import Outbound
 from bot.chat.platform import Platform
 from bot.domain import language
 from bot.domain.clock import Clock
 from bot.i18n.translator import Render, Tr, label_in, render_in
-from bot.services import groups, people
 from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.store.models import ConversationState, Group, Membership, Person
     from bot.store.uow import UnitOfWorkFactory
 
-log = logging.getLogger(__name__)
 POPUP_LIMIT = 200
 
 
@@ -38,6 +37,7 @@ class Context:
     conversation: ConversationState | None = None
     callback: Callback | None = None
     args: str = ""
+    group_edits: Coalescer = field(default_factory=Coalescer)
     answered: bool = field(default=False, init=False)
 
     @property
@@ -80,6 +80,11 @@ class Context:
         action = EditMessage(self.event.chat_id, self.event.message_id, self.text(render), keyboard)
         return await self.platform.perform(action)
 
+    async def edit_keyboard_away(self) -> None:
+        """Take the buttons off the message just pressed, so old answers can't be pressed again."""
+        if self.event.message_id is not None:
+            await self.platform.perform(EditKeyboard(self.event.chat_id, self.event.message_id, None))
+
     async def answer(self, render: Render | None = None, *, alert: bool = False) -> None:
         """Answer the button press (a short pop-up in the presser's language), exactly once."""
         if self.event.callback_id is None or self.answered:
@@ -92,19 +97,11 @@ class Context:
         self, person: Person, render: Render, keyboard: Keyboard | None = None
     ) -> Sent | None:
         """Write to a person privately in their language; None if they can't be reached there."""
-        text = render_in(language.for_person(person.language), render)
-        return await self._send(SendMessage(person.telegram_id, text, keyboard))
+        return await self.outbound.to_person(person, render, keyboard)
 
     async def _send(self, action: SendMessage) -> Sent | None:
-        """Send, recording a closed private chat, and following a group to its new supergroup id."""
-        try:
-            return await self.platform.perform(action)
-        except Undeliverable:
-            log.info("private chat %s is closed to the bot", action.chat_id)
-            async with self.uow() as uow:
-                await people.set_reachable(uow, action.chat_id, False)
-            return None
-        except ChatMoved as moved:
-            async with self.uow() as uow:
-                await groups.move_chat(uow, moved.chat_id, moved.new_chat_id)
-            return await self.platform.perform(replace(action, chat_id=moved.new_chat_id))
+        return await self.outbound.send(action)
+
+    @property
+    def outbound(self) -> Outbound:
+        return Outbound(self.platform, self.uow)

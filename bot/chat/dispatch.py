@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.chat.actions import AnswerCallback
 from bot.chat.callbacks import decode
+from bot.chat.coalesce import Coalescer
 from bot.chat.context import Context
 from bot.chat.events import Event, EventKind
 from bot.chat.platform import Platform
@@ -36,6 +37,7 @@ class Dispatcher:
     clock: Clock
     settings: Settings
     on_error: ErrorHandler
+    group_edits: Coalescer = field(default_factory=Coalescer)
 
     async def handle(self, event: Event, platform: Platform) -> None:
         """Handle one event exactly once."""
@@ -43,7 +45,7 @@ class Dispatcher:
             if not await updates.claim(uow, self.clock, event.update_id):
                 log.info("update %s was handled already", event.update_id)
                 return
-        ctx = Context(event, platform, self.uow, self.clock, self.settings)
+        ctx = Context(event, platform, self.uow, self.clock, self.settings, group_edits=self.group_edits)
         try:
             await self._load(ctx)
             handler = self.router.resolve(ctx)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-from typing import Any
 import sys
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po

@@ -9,14 +9,40 @@ import asyncio
 import contextlib
 import tempfile
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.bootstrap import Criw, build, make_transport
+from bot.domain.clock import Clock
 from bot.playground.emulator import TelegramEmulator
 from bot.playground.phone import Phone
-from bot.playground.transcript import Narrator
-from bot.settings import load_settings
+from bot.playground.transcript import Narrator, StepHook
+from bot.settings import Settings, load_settings
+from bot.transports.transport import Transport
+
+
+@dataclass
+class RunningBot:
+    """The real bot (core and transport) polling the emulator; can be stopped and started again."""
+
+    settings: Settings
+    clock: Clock | None = None
+    criw: Criw = field(init=False)
+    transport: Transport = field(init=False)
+    _polling: asyncio.Task[None] | None = field(default=None, init=False)
+
+    async def start(self) -> None:
+        self.criw = await build(self.settings, self.clock)
+        self.transport = make_transport(self.criw, self.settings.bot_token, self.settings.telegram_api)
+        self._polling = asyncio.create_task(self.transport.run_polling())
+
+    async def stop(self) -> None:
+        await self.transport.stop()
+        if self._polling is not None:
+            self._polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._polling
+        await self.criw.close()
 
 
 @dataclass
@@ -24,9 +50,29 @@ class DemoWorld:
     """Everything a tour, a test or the web page needs: the emulator, the bot and the people."""
 
     emulator: TelegramEmulator
-    criw: Criw
+    bot: RunningBot
     group: dict
     people: dict[str, Phone]
+
+    @property
+    def criw(self) -> Criw:
+        return self.bot.criw
+
+    @property
+    def transport(self) -> Transport:
+        return self.bot.transport
+
+    async def tick(self) -> None:
+        """Run the scheduled work now (closing votes past their deadline, nudges) and let the bot settle."""
+        await self.criw.run_periodic_jobs(self.transport)
+        await self.criw.dispatcher.group_edits.flush()
+        await self.emulator.settle()
+
+    async def restart(self) -> None:
+        """Stop the bot and start a fresh one on the same database, as after a crash or a deploy."""
+        await self.bot.stop()
+        await self.bot.start()
+        await self.emulator.settle()
 
 
 PEOPLE = (
@@ -39,20 +85,25 @@ PEOPLE = (
 
 
 @contextlib.asynccontextmanager
-async def running_demo(db: str | None = None, port: int = 0, transport: str = "aiogram") -> AsyncIterator[DemoWorld]:
-    """Start the emulator and the real bot against it, with a demo group of four people."""
+async def running_demo(
+    db: str | None = None, port: int = 0, transport: str | None = None, clock: Clock | None = None,
+    **settings_overrides: object,
+) -> AsyncIterator[DemoWorld]:
+    """Start the emulator and the real bot against it, with a demo group of four people.
+
+    `transport` is "aiogram" or "ptb"; None means the CRIW_TRANSPORT setting (aiogram by default)."""
     with tempfile.TemporaryDirectory(prefix="criw-demo-") as scratch:
         database = Path(db) if db else Path(scratch) / "demo.db"
         emulator = TelegramEmulator()
         await emulator.start(port=port)
         try:
+            chosen = {"transport": transport} if transport else {}
             settings = load_settings(
-                bot_token=emulator.token, telegram_api=emulator.base_url, transport=transport,
+                bot_token=emulator.token, telegram_api=emulator.base_url,
                 database_url=f"sqlite+aiosqlite:///{database}", organisation_name="Cymdeithas Criw",
-                webhook_url="",
+                webhook_url="", **chosen, **settings_overrides,
             )
-            criw = await build(settings)
-            bot = make_transport(criw, emulator.token, emulator.base_url)
+            bot = RunningBot(settings, clock)
             users = {name: emulator.add_user(name, language_code=code) for name, code, _ in PEOPLE}
             group = emulator.create_group(
                 "Cerddwyr Caerdydd · Cardiff Walkers",
@@ -60,27 +111,26 @@ async def running_demo(db: str | None = None, port: int = 0, transport: str = "a
                 admins=[users["Dafydd"]["id"]],
                 creator=users["Dafydd"]["id"],
             )
-            polling = asyncio.create_task(bot.run_polling())
+            await bot.start()
             try:
                 await emulator.settle()
-                yield DemoWorld(emulator, criw, group, {n: Phone(emulator, u) for n, u in users.items()})
+                phones = {name: Phone(emulator, user) for name, user in users.items()}
+                yield DemoWorld(emulator, bot, group, phones)
             finally:
                 await bot.stop()
-                polling.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await polling
-                await criw.close()
         finally:
             await emulator.stop()
 
 
-async def play_tour(world: DemoWorld) -> str:
-    """The scripted tour: the group adds the bot, members start it in Welsh and English, /help."""
+async def play_tour(world: DemoWorld, on_step: StepHook | None = None) -> str:
+    """The scripted tour: the group adds the bot, members start it in Welsh and English, /help.
+
+    `on_step` hears about each step before it runs (the web page follows the tour with it)."""
     emulator, group, people = world.emulator, world.group, world.people
     dafydd, alys, ben, ceri = (people[name] for name in ("Dafydd", "Alys", "Ben", "Ceri"))
     chats = {group["id"]: f"{group['title']} (group)"}
     chats |= {phone.id: f"{phone.name} ↔ Criw (private)" for phone in people.values()}
-    tour = Narrator(emulator, chats)
+    tour = Narrator(emulator, chats, on_step)
     gid = group["id"]
 
     async def add_bot() -> None:
@@ -102,11 +152,17 @@ async def play_tour(world: DemoWorld) -> str:
     return tour.text()
 
 
-async def run_demo(*, tour: bool, db: str | None, port: int, transport: str = "aiogram") -> int:
+async def run_demo(*, tour: bool, db: str | None, port: int, transport: str | None = None) -> int:
+    if not tour:  # the web page: serve until Ctrl-C, rebuilding the world whenever the page resets it
+        from bot.playground.demo_host import DemoHost
+
+        await DemoHost(db=db, port=port, transport=transport).run(on_ready=_announce)
+        return 0
     async with running_demo(db=db, port=port, transport=transport) as world:
-        if tour:
-            print(await play_tour(world))
-            return 0
-        print(f"Criw demo: local Telegram at {world.emulator.base_url} (Ctrl-C to stop)")
-        await asyncio.Event().wait()
+        print(await play_tour(world))
     return 0
+
+
+def _announce(page_url: str, telegram_url: str) -> None:
+    print(f"Criw demo: open {page_url} in your browser (Ctrl-C to stop)")
+    print(f"The local Telegram (Bot API) is at {telegram_url}", flush=True)

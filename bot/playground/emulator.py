@@ -17,7 +17,8 @@ Module map: ``emulator_wire`` (HTTP formats), ``emulator_html`` (HTML parse mode
 ``emulator_objects`` (Bot API objects), ``emulator_state`` (what Telegram knows),
 ``emulator_updates`` (queue, long polling, settling), ``emulator_messages`` / ``emulator_files`` /
 ``emulator_admin`` (the methods), ``emulator_limits`` (faults, flood limits, stats),
-``emulator_server`` (routes and call pipeline), ``emulator_webhook``, ``emulator_people`` (events).
+``emulator_server`` (routes and call pipeline), ``emulator_webhook``, ``emulator_people`` (events),
+``emulator_playground`` (the web page's JSON API and the page itself, at ``/playground/``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from aiohttp import web
 from . import emulator_objects as objects
 from . import emulator_people as people
 from .emulator_limits import EmulatorStats
+from .emulator_playground import Playground
 from .emulator_server import BotApi, build_app
 from .emulator_state import StoredFile, World
 from .emulator_webhook import WebhookDelivery
@@ -107,6 +109,7 @@ class TelegramEmulator:
         self.token = token
         self.world = World(bot, privacy_mode=privacy_mode, clock=clock)
         self.api = BotApi(self.world, token)
+        self.playground = Playground(self.world)  # the web page's API and the page at /playground/
         self._webhook = WebhookDelivery(self.api, attempts=webhook_attempts)
         self._runner: web.AppRunner | None = None
         self._delivery: asyncio.Task[None] | None = None
@@ -121,7 +124,10 @@ class TelegramEmulator:
         self.world.queue.closing = False
         # handler_cancellation: a long poll whose client went away must stop counting as "waiting".
         self._runner = web.AppRunner(
-            build_app(self.api), access_log=None, shutdown_timeout=1.0, handler_cancellation=True
+            build_app(self.api, self.playground.routes()),
+            access_log=None,
+            shutdown_timeout=1.0,
+            handler_cancellation=True,
         )
         await self._runner.setup()
         await web.TCPSite(self._runner, host, port).start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import inspect
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
@@ -72,11 +72,13 @@ class BotApi:
                 raise too_many_requests(retry_after)
 
 
-def build_app(api: BotApi) -> web.Application:
-    """Routes: ``/bot<token>/<method>``, ``/file/bot<token>/<path>``, and a JSON 404 for the rest."""
+def build_app(api: BotApi, extra_routes: Iterable[web.RouteDef] = ()) -> web.Application:
+    """Routes: ``/bot<token>/<method>``, ``/file/bot<token>/<path>``, ``extra_routes`` (the playground
+    page and its API), and a JSON 404 for the rest."""
     app = web.Application(client_max_size=MAX_UPLOAD_BYTES)
     app.router.add_route("*", "/bot{token}/{method}", partial(_api_call, api))
     app.router.add_route("GET", "/file/bot{token}/{path:.+}", partial(_download, api))
+    app.router.add_routes(extra_routes)
     app.router.add_route("*", "/{tail:.*}", _not_found)
     return app
 

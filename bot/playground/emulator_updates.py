@@ -38,9 +38,11 @@ class Changes:
 
     def __init__(self) -> None:
         self._event = asyncio.Event()
+        self.count = 0  # how many changes so far: lets observers skip work when nothing happened
 
     def notify(self) -> None:
         """Wake current waiters (callable from synchronous code on the loop's thread)."""
+        self.count += 1
         self._event.set()
         self._event = asyncio.Event()
 

@@ -6,7 +6,7 @@ watches, with their buttons. Used by `criw demo --tour` and handy when a test fa
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.playground.emulator import TelegramEmulator
@@ -22,10 +22,15 @@ def _buttons(message: dict[str, Any]) -> str:
     return "\n".join("      " + "  ".join(f"[{button['text']}]" for button in row) for row in rows)
 
 
+#: Told about each step before it runs (the chat, the description): the web page follows the tour with it.
+StepHook = Callable[[int, str], Awaitable[None]]
+
+
 class Narrator:
-    def __init__(self, emulator: TelegramEmulator, chats: dict[int, str]) -> None:
+    def __init__(self, emulator: TelegramEmulator, chats: dict[int, str], on_step: StepHook | None = None) -> None:
         self.emulator = emulator
         self.chats = chats  # chat id -> heading
+        self.on_step = on_step
         self.lines: list[str] = []
         self._seen: dict[tuple[int, int], str] = {}
         self._current_chat: int | None = None
@@ -38,6 +43,8 @@ class Narrator:
         """Do one thing in a chat (described for the reader), then show how the bot responded."""
         self._heading(chat_id)
         self.lines.append(f"» {action}")
+        if self.on_step is not None:
+            await self.on_step(chat_id, action)
         await run
         for watched, messages in self._snapshot().items():
             for message in messages:

@@ -21,3 +21,15 @@ class NotFound(CriwError):
 
 class AlreadyDone(CriwError):
     """Nothing to change: it is already so."""
+
+
+class VotingClosed(CriwError):
+    """The vote has closed (or the proposal was withdrawn); nothing more can be cast."""
+
+
+class InvalidProposal(CriwError):
+    """The proposal can't be posted as it is; `problem` says why (a code the handler explains)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem

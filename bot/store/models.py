@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 from bot.store.types import UTCDateTime
 
 
-def _utc(**kwargs: Any) -> Any:
+def utc_column(**kwargs: Any) -> Any:
     return Field(sa_column=Column(UTCDateTime(), **kwargs))
 
 
@@ -20,7 +20,7 @@ class Organisation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
-    created_at: datetime = _utc(nullable=False)
+    created_at: datetime = utc_column(nullable=False)
 
 
 class Group(SQLModel, table=True):
@@ -33,7 +33,7 @@ class Group(SQLModel, table=True):
     language_mode: str = Field(default="bilingual", max_length=10)  # bilingual | cy | en
     timezone: str = Field(default="Europe/London", max_length=64)
     bot_present: bool = True
-    created_at: datetime = _utc(nullable=False)
+    created_at: datetime = utc_column(nullable=False)
 
 
 class Person(SQLModel, table=True):
@@ -47,7 +47,7 @@ class Person(SQLModel, table=True):
     easy_read: bool = False
     reminders: bool = True
     can_dm: bool = False
-    created_at: datetime = _utc(nullable=False)
+    created_at: datetime = utc_column(nullable=False)
 
 
 class Membership(SQLModel, table=True):
@@ -57,7 +57,7 @@ class Membership(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     group_id: int = Field(foreign_key="group.id", index=True)
     role: str = Field(default="member", max_length=16)  # member | coordinator
-    created_at: datetime = _utc(nullable=False)
+    created_at: datetime = utc_column(nullable=False)
 
 
 class ConversationState(SQLModel, table=True):
@@ -67,21 +67,21 @@ class ConversationState(SQLModel, table=True):
     flow: str = Field(max_length=32)
     step: str = Field(max_length=32)
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    expires_at: datetime = _utc(nullable=False)
+    expires_at: datetime = utc_column(nullable=False)
 
 
 class ProcessedUpdate(SQLModel, table=True):
     """Telegram update ids already handled, so a re-delivered update changes nothing."""
 
     update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
-    handled_at: datetime = _utc(nullable=False, index=True)
+    handled_at: datetime = utc_column(nullable=False, index=True)
 
 
 class AuditEntry(SQLModel, table=True):
     """Who did what that matters later: role changes, approvals, data erasure."""
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = _utc(nullable=False, index=True)
+    at: datetime = utc_column(nullable=False, index=True)
     actor_person_id: int | None = Field(default=None, foreign_key="person.id")
     group_id: int | None = Field(default=None, foreign_key="group.id")
     action: str = Field(max_length=64)

@@ -9,3 +9,4 @@ from bot.store.models import (  # noqa: F401
     Person,
     ProcessedUpdate,
 )
+from bot.store.proposals import GroupRule, Meetup, Proposal, ProposalOption, Vote  # noqa: F401

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import repositories as repos
+from bot.store.proposal_repository import Proposals
 
 
 class Conflict(Exception):
@@ -34,6 +35,7 @@ class UnitOfWork:
         self.conversations = repos.Conversations(self.session)
         self.updates = repos.ProcessedUpdates(self.session)
         self.audit = repos.Audit(self.session)
+        self.proposals = Proposals(self.session)
         return self
 
     async def __aexit__(

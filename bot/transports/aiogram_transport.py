@@ -29,6 +29,7 @@ from bot.chat.actions import (
     Action,
     AnswerCallback,
     ChatMoved,
+    EditKeyboard,
     EditMessage,
     SendDocument,
     SendMessage,
@@ -95,6 +96,11 @@ class AiogramTransport:
                 await self._translate(self.bot.edit_message_text(
                     text=text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
                     reply_markup=_markup(keyboard),
+                ), chat_id)
+                return Sent(chat_id, message_id)
+            case EditKeyboard(chat_id, message_id, keyboard):
+                await self._translate(self.bot.edit_message_reply_markup(
+                    chat_id=chat_id, message_id=message_id, reply_markup=_markup(keyboard)
                 ), chat_id)
                 return Sent(chat_id, message_id)
             case AnswerCallback(callback_id, text, alert):

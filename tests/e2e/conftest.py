@@ -6,11 +6,19 @@ import pytest
 
 from bot.playground.demo import running_demo
 
+TRANSPORTS = ["aiogram", "ptb"]
+
+
+@pytest.fixture(params=TRANSPORTS)
+def transport(request):
+    """The Telegram library under the bot: every e2e scenario runs once on each."""
+    return request.param
+
 
 @pytest.fixture
-async def world(tmp_path):
+async def world(tmp_path, transport):
     """A demo world: emulator, bot, a group "Cerddwyr Caerdydd" and four people (not yet started)."""
-    async with running_demo(db=str(tmp_path / "e2e.db")) as world:
+    async with running_demo(db=str(tmp_path / "e2e.db"), transport=transport) as world:
         yield world
 
 

@@ -5,8 +5,9 @@ import subprocess
 import sys
 
 
-def test_the_demo_tour_exits_cleanly_and_shows_welsh_and_english(tmp_path):
+def test_the_demo_tour_exits_cleanly_and_shows_welsh_and_english(tmp_path, transport):
     env = {key: value for key, value in os.environ.items() if not key.startswith("CRIW_")}
+    env["CRIW_TRANSPORT"] = transport  # the setting, as `criw run` reads it; --transport is tested elsewhere
     result = subprocess.run(
         [sys.executable, "-m", "bot", "demo", "--tour"], capture_output=True, text=True, cwd=tmp_path,
         env=env, timeout=120,

@@ -1,0 +1,177 @@
+"""Proposals: posting one to the group, reading where they stand, withdrawing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.domain import decisions
+from bot.domain.decisions import DecisionRule, Tally
+from bot.domain.proposals import Draft, ProposalState
+from bot.services.errors import InvalidProposal, NotAMember, NotFound, VotingClosed
+from bot.store.models import AuditEntry, Group, Person
+from bot.store.proposals import GroupRule, Proposal, ProposalOption
+
+if TYPE_CHECKING:
+    from bot.domain.clock import Clock
+    from bot.store.uow import UnitOfWork
+
+CLOSE_BEFORE_START = timedelta(hours=2)  # a vote ends before the activity it is about
+SHORTEST_VOTE = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    """A proposal with everything needed to show it: options, tally, group, proposer, rule."""
+
+    proposal: Proposal
+    options: list[ProposalOption]
+    tally: Tally
+    group: Group
+    proposer: Person
+    rule: DecisionRule
+    known_members: int
+
+    @property
+    def id(self) -> int:
+        assert self.proposal.id is not None
+        return self.proposal.id
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.group.timezone)
+
+    @property
+    def is_date_choice(self) -> bool:
+        return len(self.options) > 1
+
+
+def rule_of(row: GroupRule | None) -> DecisionRule:
+    if row is None:
+        return DecisionRule()
+    return DecisionRule(row.quorum_min_voters, row.quorum_share, row.threshold, anonymous=row.anonymous)
+
+
+async def view(uow: UnitOfWork, proposal: Proposal) -> ProposalView:
+    assert proposal.id is not None
+    options = await uow.proposals.options(proposal.id)
+    votes = [
+        decisions.Vote(vote.person_id, vote.option_index, decisions.Choice(vote.choice))
+        for vote in await uow.proposals.votes(proposal.id)
+    ]
+    group = await uow.groups.get(proposal.group_id)
+    proposer = await uow.session.get(Person, proposal.proposer_id)
+    assert group is not None and group.id is not None and proposer is not None
+    return ProposalView(
+        proposal, options, decisions.tally(votes, len(options)), group, proposer,
+        rule_of(await uow.proposals.rule(group.id)), await uow.proposals.member_count(group.id),
+    )
+
+
+async def find_in_chat(uow: UnitOfWork, proposal_id: int, chat_id: int) -> Proposal:
+    """The proposal, only if it belongs to the group of this chat: a forged id from another group is
+    indistinguishable from one that doesn't exist."""
+    proposal = await uow.proposals.get(proposal_id)
+    group = proposal and await uow.groups.get(proposal.group_id)
+    if proposal is None or not group or group.chat_id != chat_id:
+        raise NotFound(proposal_id)
+    return proposal
+
+
+async def member_of(uow: UnitOfWork, telegram_id: int, group: Group) -> Person:
+    """The person, if they are a member of the group; NotAMember otherwise."""
+    person = await uow.people.by_telegram_id(telegram_id)
+    if person is None or person.id is None or group.id is None:
+        raise NotAMember(group.chat_id)
+    if await uow.memberships.find(person.id, group.id) is None:
+        raise NotAMember(group.chat_id)
+    return person
+
+
+async def submit(uow: UnitOfWork, clock: Clock, proposer_telegram_id: int, draft: Draft) -> ProposalView:
+    """Post a finished draft: checked again here, whatever the conversation let through."""
+    group = await uow.groups.by_chat(draft.group_chat_id)
+    if group is None or group.id is None:
+        raise NotFound(draft.group_chat_id)
+    proposer = await member_of(uow, proposer_telegram_id, group)
+    now = clock.now()
+    if not draft.title:
+        raise InvalidProposal("no_title")
+    if not draft.options:
+        raise InvalidProposal("no_date")
+    if draft.options[0] <= now:
+        raise InvalidProposal("past")
+    closes_at = min(
+        decisions.close_after(now, draft.vote_days, ZoneInfo(group.timezone)), draft.options[0] - CLOSE_BEFORE_START
+    )
+    if closes_at - now < SHORTEST_VOTE:
+        raise InvalidProposal("too_soon")
+    assert proposer.id is not None
+    proposal = Proposal(
+        group_id=group.id, proposer_id=proposer.id, title=draft.title, description=draft.description,
+        place=draft.place, needs=draft.needs.to_dict(), opened_at=now, closes_at=closes_at,
+    )
+    uow.proposals.add(proposal)
+    await uow.flush()
+    assert proposal.id is not None
+    for index, moment in enumerate(draft.options):
+        uow.proposals.add(ProposalOption(proposal_id=proposal.id, index=index, starts_at=moment))
+    await uow.commit()
+    return await view(uow, proposal)
+
+
+async def record_post(uow: UnitOfWork, proposal_id: int, message_id: int) -> None:
+    proposal = await uow.proposals.get(proposal_id)
+    if proposal is not None:
+        proposal.post_message_id = message_id
+        await uow.commit()
+
+
+async def withdraw(uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id: int) -> ProposalView:
+    """The proposer takes their proposal back before it closes."""
+    proposal = await uow.proposals.lock(proposal_id)
+    person = await uow.people.by_telegram_id(telegram_id)
+    if proposal is None or person is None or proposal.proposer_id != person.id:
+        raise NotFound(proposal_id)
+    if proposal.state != ProposalState.OPEN:
+        raise VotingClosed(proposal_id)
+    proposal.state = ProposalState.WITHDRAWN
+    uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=person.id, group_id=proposal.group_id,
+                             action="proposal.withdraw", detail={"proposal_id": proposal_id}))
+    await uow.commit()
+    return await view(uow, proposal)
+
+
+async def open_in_group(uow: UnitOfWork, chat_id: int) -> list[ProposalView]:
+    group = await uow.groups.by_chat(chat_id)
+    if group is None or group.id is None:
+        return []
+    return [await view(uow, proposal) for proposal in await uow.proposals.open_in_group(group.id)]
+
+
+@dataclass(frozen=True)
+class MyProposal:
+    """An open proposal as one member sees it: their votes ("index:choice") and whether they coordinate."""
+
+    view: ProposalView
+    my_votes: list[str]
+    coordinator: bool
+
+
+async def open_for_person(uow: UnitOfWork, telegram_id: int) -> list[MyProposal]:
+    """Open proposals in every group the person belongs to, with the person's own votes."""
+    person = await uow.people.by_telegram_id(telegram_id)
+    if person is None or person.id is None:
+        return []
+    found = []
+    for group in await uow.memberships.groups_of(person.id):
+        assert group.id is not None
+        membership = await uow.memberships.find(person.id, group.id)
+        for proposal in await uow.proposals.open_in_group(group.id):
+            assert proposal.id is not None
+            mine = sorted(await uow.proposals.votes_of(proposal.id, person.id), key=lambda v: v.option_index)
+            found.append(MyProposal(await view(uow, proposal), [f"{v.option_index}:{v.choice}" for v in mine],
+                                    membership is not None and membership.role == "coordinator"))
+    return found

@@ -1,0 +1,205 @@
+"""Voting: casting a vote, closing a proposal (at its deadline, early, or by a coordinator), ties,
+and the "closing soon" nudge. The rules themselves live in bot/domain/decisions.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.domain import decisions
+from bot.domain.decisions import Choice, Outcome, OutcomeKind
+from bot.domain.proposals import ProposalState
+from bot.domain.roles import Role
+from bot.services import proposals
+from bot.services.errors import NotACoordinator, NotFound, VotingClosed
+from bot.services.proposals import ProposalView
+from bot.store.models import AuditEntry, Person
+from bot.store.proposals import Meetup, Vote
+from bot.store.uow import Conflict
+
+if TYPE_CHECKING:
+    from bot.domain.clock import Clock
+    from bot.store.uow import UnitOfWork, UnitOfWorkFactory
+
+_STATE_FOR = {
+    OutcomeKind.PASSED: ProposalState.PASSED,
+    OutcomeKind.NOT_PASSED: ProposalState.NOT_PASSED,
+    OutcomeKind.NO_QUORUM: ProposalState.NO_QUORUM,
+    OutcomeKind.TIE_PROPOSER_CHOOSES: ProposalState.TIE,
+}
+
+
+@dataclass(frozen=True)
+class Closing:
+    """A proposal whose vote just ended (or was extended after a tie), for the outcome post."""
+
+    view: ProposalView
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class VoteCast:
+    view: ProposalView
+    option_index: int
+    choice: Choice  # what the press did: YES (ticked), NO (un-ticked / no), ABSTAIN
+    closing: Closing | None  # the vote closed early because everyone had voted
+
+
+async def cast_vote(
+    uow: UnitOfWork, clock: Clock, chat_id: int, telegram_id: int, proposal_id: int, option_index: int,
+    choice: Choice,
+) -> VoteCast:
+    """Record one press of a vote button, after checking it all again: this group's proposal, a member of
+    this group, still open, a real option. A second press by the same person replaces the first."""
+    proposal = await proposals.find_in_chat(uow, proposal_id, chat_id)
+    proposal = await uow.proposals.lock(proposal_id) or proposal
+    group = await uow.groups.get(proposal.group_id)
+    assert group is not None
+    voter = await proposals.member_of(uow, telegram_id, group)
+    if proposal.state != ProposalState.OPEN:
+        raise VotingClosed(proposal_id)
+    options = await uow.proposals.options(proposal_id)
+    if not 0 <= option_index < len(options):
+        raise NotFound(option_index)
+    assert voter.id is not None
+    recorded = await _record(uow, clock, proposal_id, voter.id, option_index, choice, len(options) > 1)
+    try:
+        await uow.commit()
+    except Conflict:  # the same person pressed twice at the same instant; the other press won
+        recorded = choice
+    current = await proposals.view(uow, proposal)
+    closing = await _close_if_decided(uow, clock, current, force=False)
+    return VoteCast(current if closing is None else closing.view, option_index, recorded, closing)
+
+
+async def _record(
+    uow: UnitOfWork, clock: Clock, proposal_id: int, person_id: int, index: int, choice: Choice, approval: bool
+) -> Choice:
+    """Store the press; in approval voting a date button toggles its tick and Abstain clears every tick."""
+    if approval and choice is Choice.ABSTAIN:
+        await uow.proposals.clear_votes_of(proposal_id, person_id)
+    elif approval:
+        abstained = await uow.proposals.vote_of(proposal_id, person_id, 0)
+        if abstained is not None and abstained.choice == Choice.ABSTAIN:
+            await uow.session.delete(abstained)
+            await uow.flush()
+        ticked = await uow.proposals.vote_of(proposal_id, person_id, index)
+        choice = Choice.NO if ticked is not None and ticked.choice == Choice.YES else Choice.YES
+    existing = await uow.proposals.vote_of(proposal_id, person_id, index)
+    if existing is None:
+        uow.proposals.add(Vote(proposal_id=proposal_id, option_index=index, person_id=person_id, choice=choice,
+                               cast_at=clock.now()))
+    else:
+        existing.choice, existing.cast_at = choice, clock.now()
+    return choice
+
+
+async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView, *, force: bool) -> Closing | None:
+    """Apply the decision rule now; store and return the result unless the vote stays open."""
+    proposal = current.proposal
+    moment = max(clock.now(), proposal.closes_at) if force else clock.now()
+    outcome = decisions.decide(
+        current.rule, current.tally, current.known_members, moment, proposal.closes_at, proposal.extended or force
+    )
+    if outcome.kind is OutcomeKind.OPEN:
+        return None
+    if outcome.kind is OutcomeKind.TIE_EXTEND:
+        assert outcome.new_closes_at is not None
+        proposal.closes_at, proposal.extended = outcome.new_closes_at, True
+    else:
+        proposal.state = _STATE_FOR[outcome.kind]
+        proposal.winner = outcome.winner
+    if outcome.kind is OutcomeKind.PASSED:
+        _create_meetup(uow, current, outcome.winner or 0)
+    await uow.commit()
+    return Closing(await proposals.view(uow, proposal), outcome)
+
+
+def _create_meetup(uow: UnitOfWork, current: ProposalView, winner: int) -> None:
+    proposal = current.proposal
+    uow.proposals.add(Meetup(
+        group_id=proposal.group_id, proposal_id=proposal.id, title=proposal.title,
+        starts_at=current.options[winner].starts_at, place=proposal.place, needs=proposal.needs,
+    ))
+
+
+async def close_due(uows: UnitOfWorkFactory, clock: Clock) -> list[Closing]:
+    """Close every open proposal whose deadline has passed, each in its own transaction."""
+    async with uows() as uow:
+        due = await uow.proposals.open_ids_due(clock.now())
+    closings = []
+    for proposal_id in due:
+        async with uows() as uow:
+            proposal = await uow.proposals.lock(proposal_id)
+            if proposal is None or proposal.state != ProposalState.OPEN or proposal.closes_at > clock.now():
+                continue  # another worker got there first
+            closing = await _close_if_decided(uow, clock, await proposals.view(uow, proposal), force=False)
+            if closing is not None:
+                closings.append(closing)
+    return closings
+
+
+async def close_now(uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id: int, reason: str) -> Closing:
+    """A coordinator of the proposal's group ends the vote early, with a reason (audited)."""
+    proposal = await uow.proposals.lock(proposal_id)
+    if proposal is None:
+        raise NotFound(proposal_id)
+    actor = await uow.people.by_telegram_id(telegram_id)
+    membership = actor and actor.id and await uow.memberships.find(actor.id, proposal.group_id)
+    if not membership or membership.role != Role.COORDINATOR:
+        raise NotACoordinator(proposal_id)
+    if proposal.state != ProposalState.OPEN:
+        raise VotingClosed(proposal_id)
+    proposal.closed_reason = reason
+    uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id if actor else None,
+                             group_id=proposal.group_id, action="proposal.close_early",
+                             detail={"proposal_id": proposal_id, "reason": reason}))
+    closing = await _close_if_decided(uow, clock, await proposals.view(uow, proposal), force=True)
+    assert closing is not None
+    return closing
+
+
+async def settle_tie(
+    uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id: int, option_index: int | None
+) -> Closing:
+    """After a tie that was already extended, the proposer chooses a tied option, or not to go ahead."""
+    proposal = await uow.proposals.lock(proposal_id)
+    person = await uow.people.by_telegram_id(telegram_id)
+    if proposal is None or person is None or proposal.proposer_id != person.id:
+        raise NotFound(proposal_id)
+    if proposal.state != ProposalState.TIE:
+        raise VotingClosed(proposal_id)
+    current = await proposals.view(uow, proposal)
+    if option_index is None:
+        proposal.state = ProposalState.NOT_PASSED
+        outcome = Outcome(OutcomeKind.NOT_PASSED)
+    else:
+        if not 0 <= option_index < len(current.options):
+            raise NotFound(option_index)
+        proposal.state, proposal.winner = ProposalState.PASSED, option_index
+        _create_meetup(uow, current, option_index)
+        outcome = Outcome(OutcomeKind.PASSED, winner=option_index)
+    await uow.commit()
+    return Closing(await proposals.view(uow, proposal), outcome)
+
+
+async def nudges_due(uows: UnitOfWorkFactory, clock: Clock) -> list[tuple[ProposalView, list[Person]]]:
+    """Proposals whose "closing soon" time has come, once each, with the members to nudge: those who
+    pressed Start, want reminders and have not voted."""
+    now = clock.now()
+    async with uows() as uow:
+        candidates = await uow.proposals.open_ids_to_nudge()
+    found = []
+    for proposal_id, opened_at, closes_at in candidates:
+        if not decisions.closing_nudge_due(opened_at, closes_at, now):
+            continue
+        async with uows() as uow:
+            proposal = await uow.proposals.lock(proposal_id)
+            if proposal is None or proposal.nudged:
+                continue
+            proposal.nudged = True
+            waiting = await uow.proposals.members_not_voted(proposal_id, proposal.group_id)
+            await uow.commit()
+            people = [person for person in waiting if person.can_dm and person.reminders]
+            found.append((await proposals.view(uow, proposal), people))
+    return found

@@ -1,0 +1,80 @@
+"""Proposals, options, votes and meet-ups, as the services need them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import col, select
+
+from bot.store.models import Membership, Person
+from bot.store.proposals import GroupRule, Meetup, Proposal, ProposalOption, Vote
+from bot.store.repositories import _Repository
+
+
+class Proposals(_Repository):
+    async def get(self, proposal_id: int) -> Proposal | None:
+        return await self.session.get(Proposal, proposal_id)
+
+    async def lock(self, proposal_id: int) -> Proposal | None:
+        """The proposal, locked for this transaction on PostgreSQL (SQLite locks the whole file)."""
+        query = select(Proposal).where(Proposal.id == proposal_id).with_for_update()
+        return (await self.session.exec(query)).first()
+
+    async def options(self, proposal_id: int) -> list[ProposalOption]:
+        query = select(ProposalOption).where(ProposalOption.proposal_id == proposal_id).order_by(
+            col(ProposalOption.index)
+        )
+        return list(await self.session.exec(query))
+
+    async def votes(self, proposal_id: int) -> list[Vote]:
+        query = select(Vote).where(Vote.proposal_id == proposal_id).order_by(col(Vote.cast_at), col(Vote.id))
+        return list(await self.session.exec(query))
+
+    async def vote_of(self, proposal_id: int, person_id: int, option_index: int) -> Vote | None:
+        query = select(Vote).where(
+            Vote.proposal_id == proposal_id, Vote.person_id == person_id, Vote.option_index == option_index
+        )
+        return (await self.session.exec(query)).first()
+
+    async def votes_of(self, proposal_id: int, person_id: int) -> list[Vote]:
+        query = select(Vote).where(Vote.proposal_id == proposal_id, Vote.person_id == person_id)
+        return list(await self.session.exec(query))
+
+    async def clear_votes_of(self, proposal_id: int, person_id: int) -> None:
+        await self.session.exec(  # type: ignore[call-overload]
+            delete(Vote).where(col(Vote.proposal_id) == proposal_id, col(Vote.person_id) == person_id)
+        )
+
+    async def open_in_group(self, group_id: int) -> list[Proposal]:
+        query = select(Proposal).where(Proposal.group_id == group_id, col(Proposal.state).in_(("open", "tie")))
+        return list(await self.session.exec(query.order_by(col(Proposal.closes_at))))
+
+    async def open_ids_due(self, now: datetime) -> list[int]:
+        query = select(Proposal.id).where(Proposal.state == "open", col(Proposal.closes_at) <= now)
+        return [value for value in await self.session.exec(query) if value is not None]
+
+    async def open_ids_to_nudge(self) -> list[tuple[int, datetime, datetime]]:
+        query = select(Proposal.id, Proposal.opened_at, Proposal.closes_at).where(
+            Proposal.state == "open", col(Proposal.nudged).is_(False)
+        )
+        return [(pid, opened, closes) for pid, opened, closes in await self.session.exec(query) if pid]
+
+    async def rule(self, group_id: int) -> GroupRule | None:
+        return await self.session.get(GroupRule, group_id)
+
+    async def member_count(self, group_id: int) -> int:
+        query = select(func.count()).where(Membership.group_id == group_id)
+        return (await self.session.exec(query)).one()
+
+    async def members_not_voted(self, proposal_id: int, group_id: int) -> list[Person]:
+        voted = select(Vote.person_id).where(Vote.proposal_id == proposal_id)
+        query = (
+            select(Person)
+            .join(Membership, col(Membership.person_id) == col(Person.id))
+            .where(Membership.group_id == group_id, col(Person.id).not_in(voted))
+        )
+        return list(await self.session.exec(query))
+
+    async def meetup_for(self, proposal_id: int) -> Meetup | None:
+        return (await self.session.exec(select(Meetup).where(Meetup.proposal_id == proposal_id))).first()

@@ -1,0 +1,280 @@
+"""The python-telegram-bot transport: long polling or an aiohttp webhook in, Bot API calls out. Nothing else.
+
+Same contract as the aiogram transport, so the core cannot tell them apart: every update is handled
+completely before the next one is fetched (its offset is confirmed only then), a webhook POST is
+answered only after its update was handled, and PTB's errors become Criw's neutral ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import os
+import warnings
+from datetime import timedelta
+from typing import Any, assert_never
+
+from aiohttp import web
+from telegram import BotCommand, BotCommandScopeDefault, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.chat.actions import (
+    Action,
+    AnswerCallback,
+    ChatMoved,
+    EditKeyboard,
+    EditMessage,
+    SendDocument,
+    SendMessage,
+    Sent,
+    Undeliverable,
+)
+from bot.chat.dispatch import Dispatcher as CriwDispatcher
+from bot.chat.keyboard import Keyboard
+from bot.chat.profile import BotProfile
+from bot.transports.ptb_updates import to_event
+from bot.transports.sender import RateLimited, with_retry_after
+
+log = logging.getLogger(__name__)
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+POLL_TIMEOUT = 10  # seconds a getUpdates may wait on the server for news
+LONGEST_BACKOFF = 30.0
+STOP_GRACE = 10.0  # how long stop() lets the update in hand finish before cancelling it
+
+
+def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+    if keyboard is None:
+        return None
+    rows = [
+        [InlineKeyboardButton(button.text, callback_data=button.data, url=button.url) for button in row]
+        for row in keyboard.rows
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def _seconds(error: RetryAfter) -> float:
+    """retry_after is an int or a timedelta in PTB 22 (PTB_TIMEDELTA decides); read without the warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = error.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+class PtbTransport:
+    """Implements the Platform port with python-telegram-bot 22 and feeds every update to Criw's dispatcher."""
+
+    def __init__(self, core: CriwDispatcher, token: str, api_base: str, profile: BotProfile) -> None:
+        self.core = core
+        self.profile = profile
+        api = api_base.rstrip("/")
+        # No Updater (it fetches the next batch while the last is still being handled: see run_polling)
+        # and no JobQueue (Criw schedules its own work).
+        self.application = (
+            Application.builder().token(token).base_url(f"{api}/bot").base_file_url(f"{api}/file/bot")
+            .updater(None).job_queue(None).build()
+        )
+        self.application.add_handler(TypeHandler(Update, self._feed))
+        self.application.add_error_handler(self._log_failure)
+        self.bot = self.application.bot
+        self.bot_username = ""
+        self._stopping = False
+        self._stopped = asyncio.Event()
+        self._stopped.set()  # not polling
+        self._fetch: asyncio.Future[tuple[Update, ...]] | None = None
+        self._poller: asyncio.Task[Any] | None = None
+        # httpx logs every request URL at INFO, and the URL holds the bot token.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        # Opt in to PTB 23's timedelta periods now: otherwise every RetryAfter PTB builds warns that the
+        # int form is deprecated. _seconds() reads either form.
+        os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+    async def _feed(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        event = to_event(update)
+        if event is not None:
+            await self.core.handle(event, self)
+
+    @staticmethod
+    async def _log_failure(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log what escaped Criw's own error handling (the dispatcher catches handlers' errors)."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("update %s failed", update_id, exc_info=context.error)
+
+    # -- Platform port -------------------------------------------------------------------------
+    async def perform(self, action: Action) -> Sent | None:
+        return await with_retry_after(lambda: self._call(action))
+
+    async def member_status(self, chat_id: int, telegram_id: int) -> str:
+        try:
+            member = await with_retry_after(
+                lambda: self._translate(self.bot.get_chat_member(chat_id, telegram_id), chat_id)
+            )
+        except BadRequest:
+            return "left"
+        return str(member.status)
+
+    async def _call(self, action: Action) -> Sent | None:
+        match action:
+            case SendMessage(chat_id, text, keyboard, reply_to):
+                message = await self._translate(self.bot.send_message(
+                    chat_id, text, parse_mode="HTML", reply_markup=_markup(keyboard),
+                    reply_to_message_id=reply_to,
+                ), chat_id)
+                return Sent(chat_id, message.message_id)
+            case EditMessage(chat_id, message_id, text, keyboard):
+                await self._translate(self.bot.edit_message_text(
+                    text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
+                    reply_markup=_markup(keyboard),
+                ), chat_id)
+                return Sent(chat_id, message_id)
+            case EditKeyboard(chat_id, message_id, keyboard):
+                await self._translate(self.bot.edit_message_reply_markup(
+                    chat_id=chat_id, message_id=message_id, reply_markup=_markup(keyboard)
+                ), chat_id)
+                return Sent(chat_id, message_id)
+            case AnswerCallback(callback_id, text, alert):
+                await self._translate(self.bot.answer_callback_query(callback_id, text or None, alert))
+                return None
+            case SendDocument(chat_id, filename, content, caption):
+                message = await self._translate(self.bot.send_document(
+                    chat_id, content, filename=filename, caption=caption or None, parse_mode="HTML"
+                ), chat_id)
+                return Sent(chat_id, message.message_id)
+        assert_never(action)  # mypy names any Action this transport does not carry out yet
+
+    @staticmethod
+    async def _translate(call: Any, chat_id: int | None = None) -> Any:
+        """Await a PTB call, mapping its errors to Criw's neutral ones."""
+        try:
+            return await call
+        except RetryAfter as error:
+            raise RateLimited(_seconds(error)) from error
+        except Forbidden as error:
+            raise Undeliverable(chat_id or 0, error.message) from error
+        except ChatMigrated as error:
+            raise ChatMoved(chat_id or 0, error.new_chat_id) from error
+        except BadRequest as error:
+            # PTB strips "Bad Request: " and capitalises what is left, so compare case-blind.
+            if "message is not modified" in error.message.lower():
+                return None
+            raise
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    async def prepare(self) -> None:
+        """Learn our username and publish the command menus and descriptions for cy and en."""
+        await self.application.initialize()  # getMe, once
+        self.bot_username = self.bot.username or ""
+        for code, commands in self.profile.commands.items():
+            await self.bot.set_my_commands(
+                [BotCommand(name, text) for name, text in commands],
+                scope=BotCommandScopeDefault(), language_code=code or None,
+            )
+        for code, text in self.profile.descriptions.items():
+            await self.bot.set_my_description(text, language_code=code or None)
+        for code, text in self.profile.short_descriptions.items():
+            await self.bot.set_my_short_description(text, language_code=code or None)
+
+    async def run_polling(self) -> None:
+        """Long polling, one update at a time so each is finished before its offset is confirmed.
+
+        PTB's Updater asks for the next batch while the Application still handles the last one; this
+        loop does not, so a crash never confirms an update that was not handled.
+        """
+        if self._stopping:
+            return
+        self._stopped.clear()
+        self._poller = asyncio.current_task()
+        offset: int | None = None
+        try:
+            await self.bot.delete_webhook(drop_pending_updates=False)
+            await self.prepare()
+            while not self._stopping:
+                batch = await self._next_batch(offset)
+                for update in batch:
+                    if self._stopping:
+                        break  # unconfirmed: Telegram will deliver it again, and claiming makes that safe
+                    await self.application.process_update(update)
+                    offset = update.update_id + 1
+        finally:
+            self._poller = None
+            self._stopped.set()
+
+    async def _next_batch(self, offset: int | None) -> tuple[Update, ...]:
+        """The next updates (confirming those before offset); () when stop() interrupts the wait."""
+        self._fetch = asyncio.ensure_future(self._fetch_with_retries(offset))
+        try:
+            return await self._fetch
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if self._stopping and task is not None and not task.cancelling():
+                return ()  # stop() cancelled the wait, not our caller
+            raise
+        finally:
+            self._fetch = None
+
+    async def _fetch_with_retries(self, offset: int | None) -> tuple[Update, ...]:
+        """getUpdates until it answers: 429s are waited out, other failures backed off, a bad token raised."""
+        backoff = 1.0
+        while True:
+            try:
+                return await self.bot.get_updates(
+                    offset=offset, timeout=POLL_TIMEOUT, allowed_updates=ALLOWED_UPDATES
+                )
+            except InvalidToken:
+                raise
+            except RetryAfter as error:
+                wait = _seconds(error)
+            except TimedOut:
+                continue  # the long poll outlived the connection: simply ask again
+            except TelegramError as error:  # network trouble, 409 Conflict, 5xx: try again, more slowly
+                log.warning("getUpdates failed (%s); retrying in %.0fs", error, backoff)
+                wait, backoff = backoff, min(backoff * 2, LONGEST_BACKOFF)
+            await asyncio.sleep(wait)
+
+    async def stop(self) -> None:
+        """Stop polling (letting the update in hand finish) and close the HTTP clients."""
+        self._stopping = True
+        if self._fetch is not None:
+            self._fetch.cancel()
+        try:
+            async with asyncio.timeout(STOP_GRACE):
+                await self._stopped.wait()
+        except TimeoutError:
+            if self._poller is not None and self._poller is not asyncio.current_task():
+                self._poller.cancel()
+        await self.application.shutdown()
+
+    def webhook_app(self, secret: str, path: str = "/telegram") -> web.Application:
+        """An aiohttp app that takes Telegram's webhook POSTs, checking the secret token header."""
+        expected = secret.encode()
+
+        async def receive(request: web.Request) -> web.Response:
+            given = request.headers.get(SECRET_HEADER, "").encode()
+            if expected and not hmac.compare_digest(given, expected):
+                return web.Response(status=401, text="Unauthorized")
+            try:
+                update = Update.de_json(await request.json(), self.bot)
+            except (ValueError, TypeError, KeyError, AttributeError):
+                return web.Response(status=400, text="Not an update")
+            await self.application.initialize()
+            await self.application.process_update(update)  # handled before answering, as with aiogram
+            return web.json_response({})
+
+        app = web.Application()
+        app.router.add_post(path, receive)
+        return app
+
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await self.prepare()
+        await self.bot.set_webhook(url, secret_token=secret or None, allowed_updates=ALLOWED_UPDATES)

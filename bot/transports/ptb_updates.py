@@ -1,0 +1,72 @@
+"""Turn python-telegram-bot's Update objects into Criw Events (the only place PTB's update types are read)."""
+
+from __future__ import annotations
+
+from telegram import CallbackQuery, ChatMemberUpdated, Message, Update, User
+
+from bot.chat.events import ChatType, Event, EventKind, Sender
+
+_LEFT = {"left", "kicked"}
+
+
+def _sender(user: User | None) -> Sender | None:
+    if user is None:
+        return None
+    name = " ".join(part for part in (user.first_name, user.last_name) if part)
+    return Sender(user.id, name, user.language_code)
+
+
+def _chat_type(kind: str) -> ChatType:
+    return ChatType.PRIVATE if kind == "private" else ChatType.GROUP
+
+
+def _from_message(update_id: int, message: Message) -> Event | None:
+    chat = message.chat
+    common = dict(chat_id=chat.id, chat_type=_chat_type(chat.type), chat_title=chat.title or "")
+    if message.migrate_to_chat_id:
+        return Event(update_id, EventKind.CHAT_MIGRATED, sender=None, new_chat_id=message.migrate_to_chat_id,
+                     **common)  # type: ignore[arg-type]
+    if message.text is None:
+        return None
+    reply = message.reply_to_message
+    return Event(
+        update_id, EventKind.MESSAGE, sender=_sender(message.from_user), text=message.text,
+        message_id=message.message_id, reply_to_sender=_sender(reply.from_user) if reply else None,
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _from_callback(update_id: int, query: CallbackQuery) -> Event | None:
+    message = query.message  # may be an InaccessibleMessage: it still has its chat and id
+    if message is None:
+        return None
+    chat = message.chat
+    return Event(
+        update_id, EventKind.CALLBACK, chat_id=chat.id, chat_type=_chat_type(chat.type),
+        chat_title=chat.title or "", sender=_sender(query.from_user), message_id=message.message_id,
+        callback_id=query.id, callback_data=query.data or "",
+    )
+
+
+def _from_member_change(update_id: int, change: ChatMemberUpdated) -> Event:
+    gone = change.new_chat_member.status in _LEFT
+    private = change.chat.type == "private"
+    if private:
+        kind = EventKind.BOT_BLOCKED if gone else EventKind.BOT_UNBLOCKED
+    else:
+        kind = EventKind.BOT_REMOVED if gone else EventKind.BOT_ADDED
+    return Event(
+        update_id, kind, chat_id=change.chat.id, chat_type=_chat_type(change.chat.type),
+        chat_title=change.chat.title or "", sender=_sender(change.from_user),
+    )
+
+
+def to_event(update: Update) -> Event | None:
+    """The Event for an update, or None for kinds Criw does not act on."""
+    if update.message is not None:
+        return _from_message(update.update_id, update.message)
+    if update.callback_query is not None:
+        return _from_callback(update.update_id, update.callback_query)
+    if update.my_chat_member is not None:
+        return _from_member_change(update.update_id, update.my_chat_member)
+    return None

@@ -1,0 +1,133 @@
+"""How proposals read: the group post with its live tally, outcomes, summaries. Text only, no I/O."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.chat.callbacks import encode
+from bot.chat.keyboard import Button, Keyboard
+from bot.domain.decisions import Outcome, OutcomeKind
+from bot.domain.proposals import Draft, Needs
+from bot.i18n.markup import bold, escape
+from bot.i18n.translator import Tr, label_in
+from bot.services.proposals import ProposalView
+
+VOTE = "v"
+CHOICE_CODES = {"y": "yes", "n": "no", "a": "abstain"}
+DAY_LABEL = "EEE d MMM"
+WHEN = "EEEE d MMMM, HH:mm"
+
+
+def when(tr: Tr, moment: datetime, zone: ZoneInfo) -> str:
+    return tr.when(moment, zone, WHEN)
+
+
+def needs_line(tr: Tr, needs: Needs) -> str:
+    parts = []
+    if needs.room:
+        parts.append(tr._("a room"))
+    if needs.transport_seats:
+        parts.append(tr.n_("transport for %(n)s person", "transport for %(n)s people", needs.transport_seats))
+    if needs.money:
+        # Translators: amount is a whole number of pounds sterling.
+        parts.append(tr._("£%(amount)s", amount=needs.money))
+    return "; ".join(parts) if parts else tr._("nothing from the organisation")
+
+
+def details(tr: Tr, title: str, description: str, options: list[datetime], place: str, needs: Needs,
+            zone: ZoneInfo) -> list[str]:
+    """The lines every view of a proposal shares: what, when, where, needs."""
+    lines: list[str] = [bold(title)]
+    if description:
+        lines.append(escape(description))
+    if len(options) == 1:
+        lines.append(tr._("📅 When: %(when)s", when=when(tr, options[0], zone)))
+    elif options:
+        lines.append(tr._("📅 Dates to choose from:"))
+        lines.extend(f"   • {when(tr, moment, zone)}" for moment in options)
+    if place:
+        lines.append(tr._("📍 Where: %(place)s", place=place))
+    lines.append(tr._("🧰 Needs: %(needs)s", needs=needs_line(tr, needs)))
+    return lines
+
+
+def draft_summary(tr: Tr, draft: Draft, zone: ZoneInfo) -> str:
+    lines = details(tr, draft.title, draft.description, draft.options, draft.place, draft.needs, zone)
+    lines.append(tr.n_("⏳ Voting stays open for %(n)s day", "⏳ Voting stays open for %(n)s days", draft.vote_days))
+    return "\n".join(lines)
+
+
+def _voters(tr: Tr, view: ProposalView) -> str:
+    voters = view.tally.turnout
+    needed = view.rule.quorum(view.known_members)
+    counted = tr.n_("👥 %(n)s person has voted", "👥 %(n)s people have voted", voters)
+    return f"{counted} · " + tr.n_("at least %(n)s needed", "at least %(n)s needed", needed)
+
+
+def post(tr: Tr, view: ProposalView) -> str:
+    """The group post: the proposal, the live tally and when voting closes."""
+    proposal = view.proposal
+    zone = view.zone
+    head = tr._("🗳️ New proposal from %(name)s", name=view.proposer.display_name)
+    lines: list[str] = [head, *details(tr, proposal.title, proposal.description, [o.starts_at for o in view.options],
+                            proposal.place, Needs.from_dict(proposal.needs), zone), ""]
+    if view.is_date_choice:
+        lines.append(tr._("📊 Tick every date you can make:"))
+        for option, count in zip(view.options, view.tally.options, strict=True):
+            lines.append(f"   • {when(tr, option.starts_at, zone)}: " + tr.n_("%(n)s tick", "%(n)s ticks", count.yes))
+    else:
+        count = view.tally.options[0]
+        lines.append(tr._("📊 Yes %(yes)s · No %(no)s · Abstain %(abstain)s",
+                          yes=count.yes, no=count.no, abstain=count.abstain))
+    lines.append(_voters(tr, view))
+    if proposal.state == "withdrawn":
+        lines.append(tr._("🗑 Withdrawn by the proposer."))
+    elif proposal.state in ("open", "tie") and proposal.closes_at:
+        lines.append(tr._("⏳ Voting closes: %(when)s", when=when(tr, proposal.closes_at, zone)))
+    if proposal.state not in ("open", "withdrawn"):
+        lines.append(tr._("🏁 Voting has closed."))
+    return "\n".join(lines)
+
+
+def vote_keyboard(view: ProposalView, languages: tuple[str, ...]) -> Keyboard:
+    def button(render, index: int, code: str) -> Button:  # type: ignore[no-untyped-def]
+        return Button(label_in(languages, render), encode(VOTE, view.id, index, code))
+
+    abstain = button(lambda tr: tr._("🤷 Abstain"), 0, "a")
+    if not view.is_date_choice:
+        return Keyboard.of(
+            [button(lambda tr: tr._("✅ Yes"), 0, "y"), button(lambda tr: tr._("❌ No"), 0, "n")], [abstain]
+        )
+    rows = [
+        [button(lambda tr, moment=option.starts_at: "📅 " + tr.when(moment, view.zone, "EEE d MMM, HH:mm"),
+                option.index, "y")]
+        for option in view.options
+    ]
+    return Keyboard.of(*rows, [abstain])
+
+
+def outcome(tr: Tr, view: ProposalView, result: Outcome) -> str:
+    """The announcement when a vote ends (or is extended after a tie)."""
+    title = view.proposal.title
+    zone = view.zone
+    text: str
+    match result.kind:
+        case OutcomeKind.PASSED:
+            assert result.winner is not None
+            moment = when(tr, view.options[result.winner].starts_at, zone)
+            text = tr._("✅ Agreed: %(title)s\n📅 When: %(when)s", title=title, when=moment)
+        case OutcomeKind.NOT_PASSED:
+            text = tr._("❌ Not agreed this time: %(title)s", title=title)
+        case OutcomeKind.NO_QUORUM:
+            text = tr._("🤷 Not enough people voted on %(title)s, so it doesn't go ahead this time.", title=title)
+        case OutcomeKind.TIE_EXTEND:
+            assert result.new_closes_at is not None
+            text = tr._("⚖️ It's a tie on %(title)s. Voting stays open until %(when)s.", title=title,
+                        when=when(tr, result.new_closes_at, zone))
+        case _:
+            text = tr._("⚖️ Still a tie on %(title)s. %(name)s will choose.", title=title,
+                        name=view.proposer.display_name)
+    if view.proposal.closed_reason:
+        text += "\n" + tr._("🛑 Closed early by a coordinator: %(reason)s", reason=view.proposal.closed_reason)
+    return text

@@ -1,0 +1,140 @@
+"""The steps of writing a proposal: what each one asks, its buttons, and how it reads typed answers.
+
+A step's buttons carry its own name, so a button pressed on an old prompt is recognised as stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.chat.callbacks import encode
+from bot.chat.keyboard import Button, Keyboard
+from bot.domain.dates import local_to_utc
+from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
+from bot.i18n.translator import Tr, label_in
+from handlers.proposal_text import draft_summary, when
+
+FLOW = "propose"
+BUTTON = "pf"
+TIME_SLOTS = ("10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "18:00", "19:00")
+DAYS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    prompt: Callable[[Tr, Draft, ZoneInfo, dict[str, str]], str]
+    buttons: Callable[[Tr, Draft, ZoneInfo, datetime], list[list[tuple[str, str, str]]]] | None = None
+    skippable: bool = False
+
+
+def _choices(step: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    return [(label, step, value) for label, value in pairs]
+
+
+def _day_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+    today = now.astimezone(zone).date()
+    days = [today + timedelta(days=offset) for offset in range(1, DAYS_SHOWN + 1)]
+    labels = [(tr.when(local_to_utc(day, time(12), zone), zone, "EEE d MMM"), f"day:{day.isoformat()}") for day in days]
+    return [_choices("day", labels[row:row + 3]) for row in range(0, len(labels), 3)]
+
+
+def _time_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+    slots = [(slot, "time:" + slot.replace(":", ".")) for slot in TIME_SLOTS]
+    return [_choices("time", slots[row:row + 4]) for row in range(0, len(slots), 4)]
+
+
+def _confirm_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+    rows = [_choices("confirm", [(tr._("✅ Carry on"), "next")])]
+    if len(draft.options) < MAX_OPTIONS:
+        rows.append(_choices("confirm", [(tr._("➕ Add another date to choose from"), "more")]))
+    rows.append(_choices("confirm", [(tr._("🗑 Remove the last date"), "drop")]))
+    return rows
+
+
+def _needs_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+    needs = draft.needs
+
+    def mark(on: bool, label: str) -> str:
+        return ("☑️ " if on else "⬜ ") + label
+
+    return [
+        _choices("needs", [(mark(needs.room, tr._("A room")), "room")]),
+        _choices("needs", [(mark(needs.transport_seats > 0, tr._("Transport")), "transport")]),
+        _choices("needs", [(mark(needs.money > 0, tr._("Money")), "money")]),
+        _choices("needs", [(tr._("✅ Done"), "done")]),
+    ]
+
+
+def _seat_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+    return [_choices("seats", [(str(n), f"n:{n}") for n in (2, 4, 8, 12, 16)])]
+
+
+def _days_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+    return [_choices("days", [(tr.n_("%(n)s day", "%(n)s days", n), f"n:{n}") for n in VOTE_DAYS])]
+
+
+def _review_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+    return [_choices("review", [(tr._("📣 Post it to the group"), "post")])]
+
+
+def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+    listed = "\n".join(f"   • {when(tr, moment, zone)}" for moment in draft.options)
+    return tr._("📅 Dates so far:") + "\n" + listed + "\n" + tr._(
+        "Add another date if you'd like people to choose between dates, or carry on."
+    )
+
+
+def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+    day = date.fromisoformat(extra["day"])
+    label = tr.when(local_to_utc(day, time(12), zone), zone, "EEEE d MMMM")
+    # Translators: day is a date such as "Saturday 5 December".
+    return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).", day=label)
+
+
+STEPS: dict[str, Step] = {
+    step.name: step
+    for step in (
+        Step("title", lambda tr, d, z, e: tr._(
+            "✍️ What would you like the group to do? Write a short title, for example: Walk along the Taff Trail.")),
+        Step("description", lambda tr, d, z, e: tr._(
+            "📝 Tell people a bit more in a few lines, or press Skip."), skippable=True),
+        Step("day", lambda tr, d, z, e: tr._(
+            "📅 Which day? Choose one, or type a date (for example: Saturday 5 December 14:30)."), _day_buttons),
+        Step("time", _time_prompt, _time_buttons),
+        Step("confirm", _dates_so_far, _confirm_buttons),
+        Step("place", lambda tr, d, z, e: tr._("📍 Where? Write the place, or press Skip."), skippable=True),
+        Step("needs", lambda tr, d, z, e: tr._(
+            "🧰 What does it need from the organisation? Tap each one that applies, then Done."), _needs_buttons),
+        Step("seats", lambda tr, d, z, e: tr._(
+            "🚌 How many people will need transport? Choose, or type a number."), _seat_buttons),
+        Step("money", lambda tr, d, z, e: tr._(
+            "💷 How much money will it need, in pounds? Type a whole number, for example 20.")),
+        Step("days", lambda tr, d, z, e: tr._("⏳ How long should voting stay open?"), _days_buttons),
+        Step("review", lambda tr, d, z, e: tr._("👀 Here is your proposal:") + "\n\n" + draft_summary(tr, d, z)
+             + "\n\n" + tr._("Post it to the group?"), _review_buttons),
+    )
+}
+
+
+def keyboard(step: Step, draft: Draft, zone: ZoneInfo, now: datetime, languages: tuple[str, ...],
+             first: bool) -> Keyboard:
+    """The step's own buttons, then Skip, Back and Cancel (which every step has)."""
+    layouts = [step.buttons(Tr(language), draft, zone, now) for language in languages] if step.buttons else []
+    rows = [
+        [
+            Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, name, value))
+            for c, (_, name, value) in enumerate(row)
+        ]
+        for r, row in enumerate(layouts[0] if layouts else [])
+    ]
+    navigation = []
+    if step.skippable:
+        navigation.append(Button(label_in(languages, lambda tr: tr._("⏭ Skip")), encode(BUTTON, step.name, "skip")))
+    if not first:
+        navigation.append(Button(label_in(languages, lambda tr: tr._("⬅️ Back")), encode(BUTTON, step.name, "back")))
+    navigation.append(Button(label_in(languages, lambda tr: tr._("✖️ Cancel")), encode(BUTTON, step.name, "cancel")))
+    return Keyboard.of(*rows, navigation)

@@ -1,0 +1,185 @@
+"""Voting: the vote buttons on a group post, /votes, withdrawing, closing early, and settling a tie."""
+
+from __future__ import annotations
+
+from bot.chat.callbacks import encode
+from bot.chat.context import Context
+from bot.chat.keyboard import Button, Keyboard
+from bot.chat.router import CommandInfo, Router
+from bot.domain.decisions import Choice
+from bot.domain.proposals import check_text, clean_text
+from bot.i18n.translator import Render, Tr
+from bot.services import conversations, proposals, voting
+from bot.services.errors import NotACoordinator, NotFound
+from bot.services.proposals import MyProposal, ProposalView
+from handlers import proposal_text as text
+from handlers.proposal_post import TIE_CHOICE, announce, refresh
+
+router = Router(name=__name__)
+WITHDRAW, CLOSE = "pw", "pc"
+CLOSE_FLOW = "close"
+REASON_MAX = 300
+
+
+@router.callback(text.VOTE)
+async def vote(ctx: Context) -> None:
+    """Count a vote button press, answer at once, and refresh the tally (coalesced)."""
+    assert ctx.callback is not None and ctx.person is not None
+    proposal_id, index = ctx.callback.int_arg(0), ctx.callback.int_arg(1)
+    code = ctx.callback.args[2] if len(ctx.callback.args) > 2 else ""
+    if proposal_id is None or index is None or code not in text.CHOICE_CODES or ctx.event.is_private:
+        raise NotFound(ctx.callback)
+    async with ctx.uow() as uow:
+        cast = await voting.cast_vote(uow, ctx.clock, ctx.event.chat_id, ctx.person.telegram_id, proposal_id, index,
+                                      Choice(text.CHOICE_CODES[code]))
+    counted = _counted(cast.view, cast.option_index, cast.choice)
+    await ctx.answer(counted)
+    if ctx.person.easy_read and ctx.person.can_dm:
+        await ctx.send_private(ctx.person, counted)
+    if cast.closing is not None:
+        await announce(ctx.outbound, cast.closing)
+    else:
+        await refresh(ctx.outbound, ctx.uow, ctx.group_edits, proposal_id)
+
+
+def _counted(view: ProposalView, index: int, choice: Choice):  # type: ignore[no-untyped-def]
+    def render(tr: Tr) -> str:
+        if view.is_date_choice and choice is not Choice.ABSTAIN:
+            moment = text.when(tr, view.options[index].starts_at, view.zone)
+            if choice is Choice.YES:
+                return tr._("✅ Ticked: %(when)s", when=moment)
+            return tr._("Tick removed: %(when)s", when=moment)
+        said = {Choice.YES: tr._("Yes"), Choice.NO: tr._("No"), Choice.ABSTAIN: tr._("Abstain")}[choice]
+        return tr._("Your vote is counted: %(choice)s", choice=said)
+
+    return render
+
+
+@router.command("votes", "pleidleisiau",
+                menu=CommandInfo("pleidleisiau", "votes", lambda tr: tr._("Open votes and how you voted")))
+async def open_votes(ctx: Context) -> None:
+    """List open proposals: in a group, this group's; in private, every group's with your vote."""
+    if not ctx.event.is_private:
+        async with ctx.uow() as uow:
+            views = await proposals.open_in_group(uow, ctx.event.chat_id)
+        await ctx.reply(lambda tr: _listing(tr, [(view, None) for view in views]))
+        return
+    assert ctx.person is not None
+    async with ctx.uow() as uow:
+        found = await proposals.open_for_person(uow, ctx.person.telegram_id)
+    await ctx.reply(lambda tr: _listing(tr, [(mine.view, mine.my_votes) for mine in found]),
+                    _manage_keyboard(ctx, found))
+
+
+def _listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> str:
+    if not found:
+        return tr._("🗳️ There are no open votes right now.")
+    lines: list[str] = [tr._("🗳️ Open votes:")]
+    for view, mine in found:
+        closes = text.when(tr, view.proposal.closes_at, view.zone)
+        lines.append("")
+        lines.append(tr._("• %(title)s (closes %(when)s)", title=view.proposal.title, when=closes))
+        if mine is not None:
+            lines.append("   " + (_my_vote(tr, view, mine) if mine else tr._("You haven't voted yet.")))
+    return "\n".join(lines)
+
+
+def _my_vote(tr: Tr, view: ProposalView, mine: list[str]) -> str:
+    if view.is_date_choice:
+        ticked = [int(entry.split(":")[0]) for entry in mine if entry.endswith(":yes")]
+        if not ticked:
+            return tr._("Your vote: Abstain")
+        dates = ", ".join(text.when(tr, view.options[i].starts_at, view.zone) for i in ticked)
+        return tr._("You ticked: %(dates)s", dates=dates)
+    choice = mine[0].split(":")[1]
+    said = {"yes": tr._("Yes"), "no": tr._("No")}.get(choice, tr._("Abstain"))
+    return tr._("Your vote: %(choice)s", choice=said)
+
+
+def _manage_keyboard(ctx: Context, found: list[MyProposal]) -> Keyboard | None:
+    """Withdraw buttons for the person's own proposals; Close buttons where they are a coordinator."""
+    assert ctx.person is not None
+    rows = []
+    for mine in found:
+        view = mine.view
+        if view.proposal.state != "open":
+            continue
+        # Translators: title is a proposal's title, cut short to fit on a button.
+        title = view.proposal.title[:30]
+        if view.proposer.id == ctx.person.id:
+            rows.append([Button(ctx.label(_titled("withdraw", title)), encode(WITHDRAW, view.id))])
+        if mine.coordinator:
+            rows.append([Button(ctx.label(_titled("close", title)), encode(CLOSE, view.id))])
+    return Keyboard.of(*rows) if rows else None
+
+
+def _titled(action: str, title: str) -> Render:
+    if action == "withdraw":
+        return lambda tr: tr._("🗑 Withdraw: %(title)s", title=title)
+    return lambda tr: tr._("🛑 Close now: %(title)s", title=title)
+
+
+@router.callback(WITHDRAW)
+async def withdraw(ctx: Context) -> None:
+    """The proposer withdraws their proposal; the group post says so."""
+    assert ctx.callback is not None and ctx.person is not None
+    proposal_id = ctx.callback.int_arg(0)
+    if proposal_id is None:
+        raise NotFound(ctx.callback)
+    async with ctx.uow() as uow:
+        view = await proposals.withdraw(uow, ctx.clock, proposal_id, ctx.person.telegram_id)
+    await ctx.edit_keyboard_away()
+    await ctx.reply(lambda tr: tr._("🗑 Withdrawn: %(title)s", title=view.proposal.title))
+    if view.proposal.post_message_id is not None:
+        await ctx.outbound.edit_group_post(view.group, view.proposal.post_message_id, lambda tr: text.post(tr, view))
+    await ctx.outbound.to_group(view.group, lambda tr: tr._(
+        "🗑 %(name)s has withdrawn the proposal: %(title)s", name=view.proposer.display_name,
+        title=view.proposal.title))
+
+
+@router.callback(CLOSE)
+async def ask_close_reason(ctx: Context) -> None:
+    """A coordinator asks to close a vote early: ask why (the reason is shown and audited)."""
+    assert ctx.callback is not None and ctx.person is not None and ctx.person.id is not None
+    proposal_id = ctx.callback.int_arg(0)
+    if proposal_id is None or not ctx.event.is_private:
+        raise NotFound(ctx.callback)
+    async with ctx.uow() as uow:
+        proposal = await uow.proposals.get(proposal_id)
+        membership = proposal and await uow.memberships.find(ctx.person.id, proposal.group_id)
+        if not membership or membership.role != "coordinator":
+            raise NotACoordinator(proposal_id)
+        await conversations.save(uow, ctx.clock, ctx.person.id, CLOSE_FLOW, "reason", {"proposal": proposal_id})
+    await ctx.reply(lambda tr: tr._("🛑 Why are you closing this vote early? Write a short reason."))
+
+
+@router.step(CLOSE_FLOW, "reason")
+async def close_with_reason(ctx: Context) -> None:
+    """Close the vote now with the reason given, and announce the result."""
+    assert ctx.person is not None and ctx.person.id is not None and ctx.conversation is not None
+    reason = clean_text(ctx.event.text)
+    if check_text(reason, REASON_MAX):
+        await ctx.reply(lambda tr: tr._("Please write a short reason (up to %(limit)s characters).", limit=REASON_MAX))
+        return
+    proposal_id = int(ctx.conversation.data["proposal"])
+    async with ctx.uow() as uow:
+        await conversations.end(uow, ctx.person.id)
+    async with ctx.uow() as uow:
+        closing = await voting.close_now(uow, ctx.clock, proposal_id, ctx.person.telegram_id, reason)
+    await ctx.reply(lambda tr: tr._("🛑 Closed: %(title)s", title=closing.view.proposal.title))
+    await announce(ctx.outbound, closing)
+
+
+@router.callback(TIE_CHOICE)
+async def settle_tie(ctx: Context) -> None:
+    """The proposer breaks a tie that lasted through the extension."""
+    assert ctx.callback is not None and ctx.person is not None
+    proposal_id = ctx.callback.int_arg(0)
+    choice = ctx.callback.args[1] if len(ctx.callback.args) > 1 else ""
+    if proposal_id is None or not (choice == "x" or choice.isdigit()):
+        raise NotFound(ctx.callback)
+    async with ctx.uow() as uow:
+        closing = await voting.settle_tie(uow, ctx.clock, proposal_id, ctx.person.telegram_id,
+                                          None if choice == "x" else int(choice))
+    await ctx.edit_keyboard_away()
+    await announce(ctx.outbound, closing)
