@@ -29,6 +29,7 @@ async def run(settings: Settings) -> None:
             await transport.run_polling()
     finally:
         scheduler.shutdown(wait=False)
+        await criw.dispatcher.group_edits.flush()  # trailing edits still need the transport
         await transport.stop()
         await criw.close()
 

@@ -37,6 +37,7 @@ class RunningBot:
         self._polling = asyncio.create_task(self.transport.run_polling())
 
     async def stop(self) -> None:
+        await self.criw.dispatcher.group_edits.flush()  # trailing edits still need the transport
         await self.transport.stop()
         if self._polling is not None:
             self._polling.cancel()

@@ -67,6 +67,7 @@ async def cast_vote(
         await uow.commit()
     except Conflict:  # the same person pressed twice at the same instant; the other press won
         recorded = choice
+        await uow.session.refresh(proposal)  # the rollback expired it
     current = await proposals.view(uow, proposal)
     closing = await _close_if_decided(uow, clock, current, force=False)
     return VoteCast(current if closing is None else closing.view, option_index, recorded, closing)
@@ -104,11 +105,13 @@ async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView
     if outcome.kind is OutcomeKind.OPEN:
         return None
     if outcome.kind is OutcomeKind.TIE_EXTEND:
-        assert outcome.new_closes_at is not None
-        proposal.closes_at, proposal.extended = outcome.new_closes_at, True
+        changes: dict[str, object] = {"closes_at": outcome.new_closes_at, "extended": True}
     else:
-        proposal.state = _STATE_FOR[outcome.kind]
-        proposal.winner = outcome.winner
+        changes = {"state": _STATE_FOR[outcome.kind], "winner": outcome.winner}
+    if proposal.closed_reason:
+        changes["closed_reason"] = proposal.closed_reason
+    if not await uow.proposals.transition(proposal, **changes):
+        return None  # someone else (another worker, a simultaneous vote) closed it first
     if outcome.kind is OutcomeKind.PASSED:
         _create_meetup(uow, current, outcome.winner or 0)
     await uow.commit()
@@ -195,9 +198,8 @@ async def nudges_due(uows: UnitOfWorkFactory, clock: Clock) -> list[tuple[Propos
             continue
         async with uows() as uow:
             proposal = await uow.proposals.lock(proposal_id)
-            if proposal is None or proposal.nudged:
-                continue
-            proposal.nudged = True
+            if proposal is None or proposal.nudged or not await uow.proposals.transition(proposal, nudged=True):
+                continue  # another worker is nudging for this one
             waiting = await uow.proposals.members_not_voted(proposal_id, proposal.group_id)
             await uow.commit()
             people = [person for person in waiting if person.can_dm and person.reminders]

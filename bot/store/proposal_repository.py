@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import col, select
 
 from bot.store.models import Membership, Person
@@ -20,6 +20,21 @@ class Proposals(_Repository):
         """The proposal, locked for this transaction on PostgreSQL (SQLite locks the whole file)."""
         query = select(Proposal).where(Proposal.id == proposal_id).with_for_update()
         return (await self.session.exec(query)).first()
+
+    async def transition(self, proposal: Proposal, **changes: object) -> bool:
+        """Change an open proposal only if nobody else has changed its state or deadline since we read
+        it (compare-and-set, so two workers closing the same vote cannot both win, on any engine)."""
+        statement = (
+            update(Proposal)
+            .where(col(Proposal.id) == proposal.id, col(Proposal.state) == proposal.state,
+                   col(Proposal.closes_at) == proposal.closes_at, col(Proposal.nudged) == proposal.nudged)
+            .values(**changes)
+        )
+        result = await self.session.exec(statement)  # type: ignore[call-overload]
+        if result.rowcount != 1:
+            return False
+        await self.session.refresh(proposal)
+        return True
 
     async def options(self, proposal_id: int) -> list[ProposalOption]:
         query = select(ProposalOption).where(ProposalOption.proposal_id == proposal_id).order_by(

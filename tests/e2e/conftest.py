@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from bot.domain.clock import FixedClock
 from bot.playground.demo import running_demo
 
 TRANSPORTS = ["aiogram", "ptb"]
@@ -16,9 +19,16 @@ def transport(request):
 
 
 @pytest.fixture
-async def world(tmp_path, transport):
+def clock():
+    """Time stands still at Saturday 21 November 2026, 10:00 UTC until a test moves it."""
+    return FixedClock(datetime(2026, 11, 21, 10, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def world(tmp_path, transport, clock):
     """A demo world: emulator, bot, a group "Cerddwyr Caerdydd" and four people (not yet started)."""
-    async with running_demo(db=str(tmp_path / "e2e.db"), transport=transport) as world:
+    async with running_demo(db=str(tmp_path / "e2e.db"), transport=transport, clock=clock,
+                            group_edit_seconds=0.5) as world:
         yield world
 
 
@@ -44,3 +54,49 @@ async def reply_in_group(emulator, group, author, text, replier, command):
     said = [m for m in emulator.chat_messages(group["id"]) if m.get("from", {}).get("id") == author.id][-1]
     emulator.user_sends(replier.id, command, chat_id=group["id"], reply_to_message_id=said["message_id"])
     await emulator.settle()
+
+
+WELSH = {"language": "Cymraeg", "no": "Dim diolch", "yes": "Hoffwn", "skip": "Hepgor", "carry_on": "Yn eich blaen",
+         "done": "Wedi gorffen", "post": "Ei bostio", "room": "Ystafell", "more": "Ychwanegu dyddiad"}
+ENGLISH = {"language": "English", "no": "No, thanks", "yes": "Yes, please", "skip": "Skip", "carry_on": "Carry on",
+           "done": "Done", "post": "Post it", "room": "A room", "more": "Add another date"}
+
+
+async def start_in(phone, words, *, easy_read=False, reminders=True, group=None):
+    """The person presses Start (from the group's welcome link, when given) and makes their choices in
+    the language `words` belongs to."""
+    await phone.start(f"g{group['id']}" if group else "")
+    await phone.tap(words["language"])
+    await phone.tap(words["yes"] if easy_read else words["no"])
+    await phone.tap(words["yes"] if reminders else words["no"])
+
+
+async def add_bot(world):
+    world.emulator.add_bot_to_group(world.group["id"], world.people["Dafydd"].id)
+    await world.emulator.settle()
+
+
+async def write_proposal(world, phone, words, title, dates=("5 December 14:30",), days="7", place=None, room=False):
+    """`phone` proposes from the group: the deep link, then each step of the private conversation."""
+    await phone.start(f"p{world.group['id']}")
+    await phone.send(title)
+    await phone.tap(words["skip"])
+    for index, when in enumerate(dates):
+        if index:
+            await phone.tap(words["more"])
+        await phone.send(when)
+    await phone.tap(words["carry_on"])
+    if place:
+        await phone.send(place)
+    else:
+        await phone.tap(words["skip"])
+    if room:
+        await phone.tap(words["room"])
+    await phone.tap(words["done"])
+    await phone.tap(days)
+    await phone.tap(words["post"])
+    return world.emulator.last_bot_message(world.group["id"])
+
+
+def group_post(world, message_id):
+    return next(m for m in world.emulator.chat_messages(world.group["id"]) if m["message_id"] == message_id)

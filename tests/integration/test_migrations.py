@@ -9,7 +9,8 @@ import bot.store.tables  # noqa: F401
 from bot.store.database import create_engine, is_sqlite
 from bot.store.migrate import downgrade, upgrade
 
-TABLES = {"organisation", "group", "person", "membership", "conversationstate", "processedupdate", "auditentry"}
+TABLES = {"organisation", "group", "person", "membership", "conversationstate", "processedupdate", "auditentry",
+          "grouprule", "proposal", "proposaloption", "vote", "meetup"}
 
 
 async def test_upgrade_head_on_an_empty_database_creates_every_table(database_url):

@@ -19,7 +19,7 @@ const state = {
   seen: new Map(), // chat id -> last message id read
   answersShown: null, // highest callback answer number already shown
   answersFor: null, // ...to this persona
-  tourStep: 0,
+  tourStep: null, // the tour step last shown (-1: the end)
   resetting: false,
 };
 
@@ -151,20 +151,17 @@ function drawTour(view) {
   const tour = view.tour;
   $("tour").disabled = !view.controls.tour || Boolean(tour && tour.running);
   $("reset").disabled = !view.controls.reset;
-  if (!tour) return;
-  if (!tour.running) {
-    if (state.tourStep !== -1) announce(t(tour.failed ? "tour_failed" : "tour_done"));
-    state.tourStep = -1;
-    return;
-  }
-  if (tour.step === state.tourStep) return;
-  state.tourStep = tour.step;
-  if (tour.step === 0) { announce(t("tour_starting")); return; }
-  announce(t("tour_step", { n: tour.step, action: tourAction(state.lang, tour.action) }));
-  // Follow the tour: a private chat belongs to the persona it is with; a group is seen by everyone.
+  const step = tour ? (tour.running ? tour.step : -1) : 0; // -1: finished
+  if (!tour || step === state.tourStep) return;
+  state.tourStep = step;
+  if (step === 0) { announce(t("tour_starting")); return; }
+  if (tour.running) announce(t("tour_step", { n: tour.step, action: tourAction(state.lang, tour.action) }));
+  else announce(t(tour.failed ? "tour_failed" : "tour_done"));
+  // Follow the tour (to its last step, if this page missed it): a private chat belongs to the persona
+  // it is with; a group is seen by everyone, so the persona stays.
   const persona = view.personas.find((p) => p.id === tour.chat_id);
   if (persona) state.as = persona.id;
-  state.chat = tour.chat_id;
+  if (tour.chat_id !== null) state.chat = tour.chat_id;
   state.stickToBottom = true;
   document.body.dataset.view = "chat";
 }
@@ -193,7 +190,10 @@ async function refreshNow() {
   const followed = { as: state.as, chat: state.chat };
   drawTour(view);
   if (state.as !== followed.as || state.chat !== followed.chat) return refreshNow(); // the tour moved on
-  if (view.as !== state.answersFor) state.answersShown = null; // another persona: their old pop-ups are old
+  if (view.as !== state.answersFor) { // another persona: their old pop-ups are old, the last one's are gone
+    state.answersShown = null;
+    $("toasts").replaceChildren();
+  }
   state.answersFor = view.as;
   state.as = view.as;
   state.chat = view.chat.id;
@@ -202,6 +202,7 @@ async function refreshNow() {
   drawChats(view);
   drawConversation(view);
   showAnswers(view);
+  Object.assign(document.body.dataset, { as: state.as, chat: state.chat });
   document.body.classList.add("ready");
 }
 
@@ -210,7 +211,7 @@ function newWorld(view) {
   state.world = view.world;
   state.seen.clear();
   state.answersShown = null;
-  state.tourStep = 0;
+  state.tourStep = first && view.tour && !view.tour.running ? -1 : null; // an old tour is not news
   $("messages").querySelector("ol").replaceChildren();
   if (!first && state.resetting) announce(view.tour ? t("tour_starting") : t("fresh"));
   state.resetting = false;
@@ -274,6 +275,7 @@ function wire() {
     state.as = Number(event.target.value);
     state.chat = state.as; // start in their private chat with the bot
     state.stickToBottom = true;
+    document.body.dataset.view = "chat";
     refresh().catch(() => {});
   });
   $("composer").addEventListener("submit", (event) => {
@@ -285,7 +287,13 @@ function wire() {
     closeCommands();
     send(text);
   });
-  $("start").addEventListener("click", () => send("/start").then(() => $("composer-text").focus()));
+  $("start").addEventListener("click", () => {
+    // Telegram swaps the Start button for the message box at once; keep the keyboard focus with it.
+    $("start-bar").hidden = true;
+    $("composer").hidden = false;
+    $("composer-text").focus();
+    send("/start");
+  });
   $("add-bot").addEventListener("click", () => act(() => api.addBot(state.as, state.chat)));
   $("back").addEventListener("click", () => { document.body.dataset.view = "list"; $("chats-heading").focus(); });
   $("commands-toggle").addEventListener("click", () => {
@@ -318,7 +326,7 @@ async function follow() {
       failures += 1;
       if (failures > 2 && !state.resetting) announce(t("offline"));
       state.version = -1;
-      await pause(Math.min(250 * failures, 3000));
+      await pause(Math.min(100 * 2 ** (failures - 1), 3000));
     }
   }
 }
