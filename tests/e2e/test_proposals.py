@@ -50,7 +50,8 @@ async def test_a_member_proposes_in_welsh_and_the_group_votes_in_both_languages(
 async def test_date_options_are_approval_voted_and_the_most_ticked_date_wins(world, clock):
     await everyone_started(world)
     people, group = world.people, world.group
-    post = await write_proposal(world, people["Ben"], ENGLISH, "Bowling", dates=("4 December 18:00", "11 December 18:00"))
+    dates = ("4 December 18:00", "11 December 18:00")
+    post = await write_proposal(world, people["Ben"], ENGLISH, "Bowling", dates=dates)
     assert "📅 Dates to choose from:" in post["text"]
     for name in ("Alys", "Ceri", "Dafydd"):
         await people[name].tap("11 Rhag", chat=group)
@@ -155,7 +156,7 @@ async def test_votes_lists_open_proposals_and_my_vote_in_my_language(world):
 
 async def test_the_proposer_can_withdraw_before_close(world):
     await everyone_started(world)
-    people, group = world.people, world.group
+    people = world.people
     post = await write_proposal(world, people["Ben"], ENGLISH, "Cinema")
     await people["Ben"].tap("Withdraw it")
     assert "🗑 Withdrawn: Cinema" in people["Ben"].last()

@@ -91,7 +91,7 @@ async def test_back_returns_to_the_previous_question_and_cancel_posts_nothing(wo
 async def test_an_old_button_from_an_earlier_question_does_nothing(world):
     ben = world.people["Ben"]
     await goto_dates(world, ben, ENGLISH)
-    first_prompt = [m for m in ben.inbox() if "📝 Tell people" in m["text"]][0]
+    first_prompt = next(m for m in ben.inbox() if "📝 Tell people" in m["text"])
     world.emulator.user_presses(ben.id, ben.id, first_prompt["message_id"], "1|pf|description|skip", forged=True)
     await world.emulator.settle()
     assert world.emulator.callback_answers[-1]["text"] == "That button is from an earlier question."
