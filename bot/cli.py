@@ -17,10 +17,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run the bot against Telegram (needs CRIW_BOT_TOKEN)")
     run.add_argument("--role", choices=["all"], default="all", help="what this process does")
-    demo = commands.add_parser("demo", help="run the real bot against a local Telegram, no token needed")
+    demo = commands.add_parser(
+        "demo", help="run the real bot against a local Telegram, no token needed, and open it in your browser"
+    )
     demo.add_argument("--tour", action="store_true", help="play a scripted tour, print it, and exit")
     demo.add_argument("--db", help="database file to keep (default: a temporary one)")
-    demo.add_argument("--port", type=int, default=0, help="port for the local Telegram (default: any free)")
+    demo.add_argument("--port", type=int, default=0, help="port for the local Telegram and its web page (default: any free)")
     demo.add_argument(
         "--transport", choices=["aiogram", "ptb"], help="the Telegram library (default: CRIW_TRANSPORT, else aiogram)"
     )

@@ -1,5 +1,6 @@
 """`criw demo`: the real bot against the local Telegram emulator, with a demo group and members.
 
+Without options it serves the playground web page on 127.0.0.1 (see `demo_host`) until Ctrl-C;
 `--tour` plays a scripted tour and prints the conversation as a transcript, then exits.
 """
 
@@ -16,7 +17,6 @@ from bot.bootstrap import Criw, build, make_transport
 from bot.domain.clock import Clock
 from bot.playground.emulator import TelegramEmulator
 from bot.playground.phone import Phone
-from bot.playground.transcript import Narrator, StepHook
 from bot.settings import Settings, load_settings
 from bot.transports.transport import Transport
 
@@ -123,43 +123,16 @@ async def running_demo(
             await emulator.stop()
 
 
-async def play_tour(world: DemoWorld, on_step: StepHook | None = None) -> str:
-    """The scripted tour: the group adds the bot, members start it in Welsh and English, /help.
-
-    `on_step` hears about each step before it runs (the web page follows the tour with it)."""
-    emulator, group, people = world.emulator, world.group, world.people
-    dafydd, alys, ben, ceri = (people[name] for name in ("Dafydd", "Alys", "Ben", "Ceri"))
-    chats = {group["id"]: f"{group['title']} (group)"}
-    chats |= {phone.id: f"{phone.name} ↔ Criw (private)" for phone in people.values()}
-    tour = Narrator(emulator, chats, on_step)
-    gid = group["id"]
-
-    async def add_bot() -> None:
-        emulator.add_bot_to_group(gid, dafydd.id)
-        await emulator.settle()
-
-    await tour.step(gid, "Dafydd adds Criw to the group", add_bot())
-    for phone, language, easy_read, reminders in (
-        (alys, "Cymraeg", "Dim diolch", "Hoffwn"),
-        (ben, "English", "No, thanks", "Yes, please"),
-        (ceri, "Cymraeg", "Hoffwn", "Hoffwn"),
-    ):
-        await tour.step(phone.id, f"{phone.name}: /start", phone.send("/start"))
-        for label in (language, easy_read, reminders):
-            await tour.step(phone.id, f"{phone.name} taps [{label}]", phone.tap(label))
-    await tour.step(gid, "Dafydd: /help", dafydd.send("/help", chat=group))
-    await tour.step(alys.id, "Alys: /cymorth", alys.send("/cymorth"))
-    await tour.step(ben.id, "Ben: /settings", ben.send("/settings"))
-    return tour.text()
-
-
 async def run_demo(*, tour: bool, db: str | None, port: int, transport: str | None = None) -> int:
     if not tour:  # the web page: serve until Ctrl-C, rebuilding the world whenever the page resets it
         from bot.playground.demo_host import DemoHost
 
         await DemoHost(db=db, port=port, transport=transport).run(on_ready=_announce)
         return 0
-    async with running_demo(db=db, port=port, transport=transport) as world:
+    from bot.playground.tour import play_tour
+
+    # Every tally edit shows at once in the tour, so its transcript is the same on every run.
+    async with running_demo(db=db, port=port, transport=transport, group_edit_seconds=0) as world:
         print(await play_tour(world))
     return 0
 

@@ -13,7 +13,8 @@ import logging
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from bot.playground.demo import PEOPLE, DemoWorld, play_tour, running_demo
+from bot.playground.demo import PEOPLE, DemoWorld, running_demo
+from bot.playground.tour import play_tour
 from bot.playground.emulator_playground import Persona
 
 log = logging.getLogger(__name__)

@@ -50,10 +50,11 @@ class Narrator:
             for message in messages:
                 key = (watched, message["message_id"])
                 shown = _shown(message) + _buttons(message)
-                if self._seen.get(key) == shown:
-                    continue
-                edited = key in self._seen
+                before = self._seen.get(key)
                 self._seen[key] = shown
+                if before == shown or (before is not None and before.startswith(shown) and not _buttons(message)):
+                    continue  # unchanged, or only its buttons were taken away after a press
+                edited = before is not None
                 self._heading(watched)
                 label = "Criw (edited)" if edited else "Criw"
                 body = _shown(message).replace("\n", "\n      ")

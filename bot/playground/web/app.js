@@ -223,8 +223,10 @@ async function act(action) {
   try {
     await action();
   } catch (error) {
-    if (error instanceof Refused) toast(t("refused", { reason: error.message }));
-    else toast(t("offline"));
+    if (error instanceof Refused) {
+      console.warn("the emulator refused:", error.message); // technical, and in English: for developers
+      toast(t("refused"));
+    } else toast(t("offline"));
   }
 }
 

@@ -101,7 +101,9 @@ function fileNode(file, caption, ctx) {
 }
 
 function serviceText(service, lang) {
-  const names = service.names.join(translate(lang, "and"));
+  // "Alys a Ben", "Ben ac Alys": Welsh "a" becomes "ac" before a vowel.
+  const names = service.names.map((name, index) => (index === 0 ? name
+    : translate(lang, /^[aeiouwyâêîôûŵŷ]/i.test(name) ? "and_vowel" : "and") + name)).join("");
   if (service.kind === "added" && service.names.length === 1 && service.names[0] === service.actor) {
     return translate(lang, "joined", { names });
   }
