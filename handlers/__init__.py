@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.chat.router import Router
-from handlers import fallback, groups, help, propose, settings, start, votes
+from handlers import fallback, groups, help, propose, rules, settings, start, votes
 
-FEATURES = (start, propose, votes, settings, help, groups, fallback)
+FEATURES = (start, propose, votes, rules, settings, help, groups, fallback)
 
 
 def build_router() -> Router:

@@ -75,11 +75,15 @@ def post(tr: Tr, view: ProposalView) -> str:
     if view.is_date_choice:
         lines.append(tr._("📊 Tick every date you can make:"))
         for option, count in zip(view.options, view.tally.options, strict=True):
-            lines.append(f"   • {when(tr, option.starts_at, zone)}: " + tr.n_("%(n)s tick", "%(n)s ticks", count.yes))
+            lines.append(f"   • {when(tr, option.starts_at, zone)}: " + tr.n_("%(n)s tick", "%(n)s ticks", count.yes)
+                         + _who(view, option.index, "yes"))
     else:
         count = view.tally.options[0]
         lines.append(tr._("📊 Yes %(yes)s · No %(no)s · Abstain %(abstain)s",
                           yes=count.yes, no=count.no, abstain=count.abstain))
+        if view.names:
+            lines.extend(f"   {mark}{_who(view, 0, choice)}" for mark, choice in
+                         (("✅", "yes"), ("❌", "no"), ("🤷", "abstain")) if (0, choice) in view.names)
     lines.append(_voters(tr, view))
     if proposal.state == "withdrawn":
         lines.append(tr._("🗑 Withdrawn by the proposer."))
@@ -88,6 +92,12 @@ def post(tr: Tr, view: ProposalView) -> str:
     if proposal.state not in ("open", "withdrawn"):
         lines.append(tr._("🏁 Voting has closed."))
     return "\n".join(lines)
+
+
+def _who(view: ProposalView, index: int, choice: str) -> str:
+    """The names behind a count, only in groups that chose open votes."""
+    names = view.names.get((index, choice))
+    return f" ({escape(', '.join(names))})" if names else ""
 
 
 def vote_keyboard(view: ProposalView, languages: tuple[str, ...]) -> Keyboard:

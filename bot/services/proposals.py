@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -33,6 +33,7 @@ class ProposalView:
     proposer: Person
     rule: DecisionRule
     known_members: int
+    names: dict[tuple[int, str], list[str]] = field(default_factory=dict)  # open votes: who chose what
 
     @property
     def id(self) -> int:
@@ -64,9 +65,14 @@ async def view(uow: UnitOfWork, proposal: Proposal) -> ProposalView:
     group = await uow.groups.get(proposal.group_id)
     proposer = await uow.session.get(Person, proposal.proposer_id)
     assert group is not None and group.id is not None and proposer is not None
+    rule = rule_of(await uow.proposals.rule(group.id))
+    names: dict[tuple[int, str], list[str]] = {}
+    if not rule.anonymous:
+        for index, choice, name in await uow.proposals.voter_names(proposal.id):
+            names.setdefault((index, choice), []).append(name)
     return ProposalView(
-        proposal, options, decisions.tally(votes, len(options)), group, proposer,
-        rule_of(await uow.proposals.rule(group.id)), await uow.proposals.member_count(group.id),
+        proposal, options, decisions.tally(votes, len(options)), group, proposer, rule,
+        await uow.proposals.member_count(group.id), names,
     )
 
 

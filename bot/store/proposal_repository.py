@@ -46,6 +46,16 @@ class Proposals(_Repository):
         query = select(Vote).where(Vote.proposal_id == proposal_id).order_by(col(Vote.cast_at), col(Vote.id))
         return list(await self.session.exec(query))
 
+    async def voter_names(self, proposal_id: int) -> list[tuple[int, str, str]]:
+        """(option, choice, display name) for every vote, for groups that chose open votes."""
+        query = (
+            select(Vote.option_index, Vote.choice, Person.display_name)
+            .join(Person, col(Person.id) == col(Vote.person_id))
+            .where(Vote.proposal_id == proposal_id)
+            .order_by(col(Vote.cast_at), col(Vote.id))
+        )
+        return [(index, choice, name) for index, choice, name in await self.session.exec(query)]
+
     async def vote_of(self, proposal_id: int, person_id: int, option_index: int) -> Vote | None:
         query = select(Vote).where(
             Vote.proposal_id == proposal_id, Vote.person_id == person_id, Vote.option_index == option_index

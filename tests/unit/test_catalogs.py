@@ -124,3 +124,17 @@ def test_the_welsh_catalog_compiles_and_picks_each_plural_form():
     welsh = translations("cy")
     assert welsh.plural(2) == 2 and welsh.plural(6) == 4 and welsh.plural(7) == 5
     assert welsh.gettext("What I can do") == "Beth alla i ei wneud"
+
+
+def test_merging_the_catalogs_keeps_all_six_welsh_plural_forms(tmp_path, monkeypatch):
+    import shutil as sh
+
+    from bot.i18n import maintain
+
+    sh.copytree(locales_dir(), tmp_path / "locales")
+    monkeypatch.setenv("CRIW_LOCALES", str(tmp_path / "locales"))
+    with (tmp_path / "locales" / "messages.pot").open("rb") as source:
+        template = read_po(source)
+    maintain.merge("cy", template)
+    merged = (tmp_path / "locales" / "cy" / "LC_MESSAGES" / "messages.po").read_text("utf-8")
+    assert problems(merged, "cy") == []
