@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.chat.coalesce import Coalescer
 from bot.chat.dispatch import Dispatcher
 from bot.chat.outbound import Outbound
-from bot.chat.platform import Platform
 from bot.chat.profile import BotProfile, build_profile
 from bot.domain.clock import Clock, SystemClock
+from bot.schedule.delivery import Delivery, DeliveryContext
 from bot.settings import Settings
 from bot.store.database import create_engine, is_sqlite, session_factory
+from bot.store.edit_slots import DatabaseSlots
 from bot.store.migrate import upgrade
 from bot.store.uow import UnitOfWorkFactory, uow_factory
+from bot.transports.limiter import LimitedPlatform, RateLimiter
 from bot.transports.transport import Transport
-from handlers import build_router, proposal_jobs
+from handlers import build_router, meetup_jobs, reminder_kinds
 from handlers.errors import on_error
 from handlers.help import about, short_about
 
@@ -31,16 +33,19 @@ class Criw:
     dispatcher: Dispatcher
     profile: BotProfile
     clock: Clock
+    limiter: RateLimiter = field(default_factory=RateLimiter)
 
-    def periodic_jobs(self, platform: Platform) -> dict[str, Callable[[], Awaitable[int]]]:
+    def delivery(self, platform: Transport) -> Delivery:
+        """The reminder sender, sending through the rate limiter (one per process: the scheduler's)."""
+        outbound = Outbound(LimitedPlatform(platform, self.limiter), self.uow)
+        return Delivery(DeliveryContext(self.uow, self.clock, outbound), reminder_kinds())
+
+    def periodic_jobs(self, platform: Transport) -> dict[str, Callable[[], Awaitable[int]]]:
         """The scheduled work, bound to a transport to send with (see bot/schedule/ticker.py)."""
-        outbound = Outbound(platform, self.uow)
-        return {
-            "close_due_votes": lambda: proposal_jobs.close_due_votes(outbound, self.uow, self.clock),
-            "nudge_non_voters": lambda: proposal_jobs.nudge_non_voters(outbound, self.uow, self.clock),
-        }
+        meetups = meetup_jobs.jobs(Outbound(LimitedPlatform(platform, self.limiter), self.uow), self.uow, self.clock)
+        return {"deliver_reminders": self.delivery(platform).run_once, **meetups}
 
-    async def run_periodic_jobs(self, platform: Platform) -> None:
+    async def run_periodic_jobs(self, platform: Transport) -> None:
         """Run every periodic job once, now (the demo tour and tests use this instead of waiting)."""
         for job in self.periodic_jobs(platform).values():
             await job()
@@ -58,7 +63,9 @@ async def build(settings: Settings, clock: Clock | None = None, *, migrate: bool
         await upgrade(engine)
     uow = uow_factory(session_factory(engine))
     router = build_router()
-    dispatcher = Dispatcher(router, uow, clock, settings, on_error, Coalescer(settings.group_edit_seconds))
+    # The last-edit record of each live post is in the database, shared by every worker.
+    edits = Coalescer(settings.group_edit_seconds, DatabaseSlots(engine))
+    dispatcher = Dispatcher(router, uow, clock, settings, on_error, edits)
     return Criw(settings, engine, uow, dispatcher, build_profile(router, about, short_about), clock)
 
 

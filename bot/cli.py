@@ -1,4 +1,4 @@
-"""`criw`: run the bot, try it locally with no token (`criw demo`), or upgrade the database."""
+"""`criw`: run the bot (in a role), try it locally with no token (`criw demo`), or look after the database."""
 
 from __future__ import annotations
 
@@ -16,18 +16,32 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="criw", description="Criw: a bilingual bot for member-led groups.")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run the bot against Telegram (needs CRIW_BOT_TOKEN)")
-    run.add_argument("--role", choices=["all"], default="all", help="what this process does")
+    run.add_argument(
+        "--role", choices=["all", "worker", "scheduler"], default="all",
+        help="all: everything in one process (default); worker: webhook updates only (run several); "
+        "scheduler: reminders and other scheduled work only (run exactly one)",
+    )
     demo = commands.add_parser(
         "demo", help="run the real bot against a local Telegram, no token needed, and open it in your browser"
     )
     demo.add_argument("--tour", action="store_true", help="play a scripted tour, print it, and exit")
     demo.add_argument("--db", help="database file to keep (default: a temporary one)")
-    demo.add_argument("--port", type=int, default=0, help="port for the local Telegram and its web page (default: any free)")
+    demo.add_argument(
+        "--port", type=int, default=0, help="port for the local Telegram and its web page (default: any free)"
+    )
     demo.add_argument(
         "--transport", choices=["aiogram", "ptb"], help="the Telegram library (default: CRIW_TRANSPORT, else aiogram)"
     )
-    database = commands.add_parser("db", help="database tasks")
-    database.add_argument("action", choices=["upgrade"])
+    database = commands.add_parser("db", help="database tasks: upgrade (migrate), copy (e.g. SQLite to PostgreSQL)")
+    database.add_argument("action", choices=["upgrade", "copy"])
+    database.add_argument("--from", dest="source", help="copy: the database to copy from (a CRIW_DATABASE_URL)")
+    database.add_argument("--to", dest="target", help="copy: an empty database to copy into (a CRIW_DATABASE_URL)")
+    backup = commands.add_parser("backup", help="copy the SQLite database to a file, safely while Criw runs")
+    backup.add_argument("file", help="the backup file to write")
+    restore = commands.add_parser("restore", help="replace the SQLite database with a backup (stop Criw first)")
+    restore.add_argument("file", help="the backup file to restore")
+    reminders = commands.add_parser("reminders", help="list pending and failed reminders (for an operator)")
+    reminders.add_argument("--retry-failed", action="store_true", help="put failed reminders back in the queue")
     return parser
 
 
@@ -43,15 +57,17 @@ def main(argv: list[str] | None = None) -> int:
 
             return asyncio.run(run_demo(tour=args.tour, db=args.db, port=args.port, transport=args.transport))
         settings = load_settings()
-        if args.command == "db":
-            from bot.store.migrate import upgrade_blocking
+        if args.command in ("db", "backup", "restore"):
+            from bot.store.admin import database_task
 
-            upgrade_blocking(settings.database_url)
-            print("database is up to date")
-            return 0
+            return database_task(args, settings)
+        if args.command == "reminders":
+            from bot.schedule.operator import show_reminders
+
+            return asyncio.run(show_reminders(settings, retry_failed=args.retry_failed))
         from bot.runner import run
 
-        asyncio.run(run(settings))
+        asyncio.run(run(settings, args.role))
         return 0
     except SettingsError as problem:
         print(f"criw: {problem}", file=sys.stderr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
@@ -30,11 +31,13 @@ class Settings(BaseSettings):
     webhook_url: str = ""
     webhook_secret: str = ""
     webhook_listen: str = "127.0.0.1:8080"
+    web_listen: str = "127.0.0.1:8080"  # the bot's own web server (calendar feeds, /healthz) without a webhook
+    public_url: str = ""  # where phones reach that server, e.g. https://criw.example.org (calendar links)
     timezone: str = "Europe/London"
     default_language: Literal["cy", "en"] = "cy"
     organisation_name: str = "Criw"
     group_edit_seconds: float = Field(default=3.5, ge=0, le=60)  # least time between edits of one group post
-    job_seconds: float = Field(default=30, gt=0, le=3600)  # how often scheduled work (closing votes) runs
+    job_seconds: float = Field(default=10, gt=0, le=3600)  # how often due reminders are looked for
 
     @field_validator("bot_token")
     @classmethod
@@ -65,6 +68,23 @@ class Settings(BaseSettings):
         if value and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
             raise ValueError("may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)")
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url_shape(cls, value: str) -> str:
+        if value and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+            raise ValueError("must be an http:// or https:// address, e.g. https://criw.example.org")
+        return value.rstrip("/")
+
+    @property
+    def public_base_url(self) -> str:
+        """Where people's calendars fetch feeds: CRIW_PUBLIC_URL, else the webhook's site, else the local server."""
+        if self.public_url:
+            return self.public_url
+        if self.webhook_url:
+            parts = urlsplit(self.webhook_url)
+            return f"{parts.scheme}://{parts.netloc}"
+        return f"http://{self.web_listen}"
 
     @property
     def zone(self) -> ZoneInfo:

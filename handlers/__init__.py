@@ -3,9 +3,33 @@
 from __future__ import annotations
 
 from bot.chat.router import Router
-from handlers import fallback, groups, help, propose, rules, settings, start, votes
+from bot.schedule.delivery import KindHandler
+from handlers import (
+    attendance,
+    calendar,
+    fallback,
+    groups,
+    help,
+    meetup_manage,
+    meetups,
+    newmeetup,
+    propose,
+    rsvp,
+    rules,
+    settings,
+    start,
+    votes,
+)
 
-FEATURES = (start, propose, votes, rules, settings, help, groups, fallback)
+FEATURES = (start, propose, votes, meetups, rsvp, newmeetup, meetup_manage, attendance, calendar, rules, settings,
+            help, groups, fallback)
+
+
+def reminder_kinds() -> dict[str, KindHandler]:
+    """How to deliver each kind of reminder, from every feature that plans them."""
+    from handlers import proposal_reminders
+
+    return {**proposal_reminders.KINDS}
 
 
 def build_router() -> Router:

@@ -1,7 +1,10 @@
 """Coalesce refreshes of a live post (a vote tally) so a burst of presses makes few edits.
 
-A group may receive about 20 messages a minute, edits included; a refresh runs at once if the last one
-was long enough ago, otherwise one trailing refresh is scheduled, which renders the latest state.
+A group may receive about 20 messages a minute, edits included. A refresh runs at once if the post's
+last edit was long enough ago, otherwise one trailing refresh is scheduled, which renders the latest
+state. "When was this post last edited" is an `EditSlots` record: in the database when several workers
+share the posts (bot/store/edit_slots.py), so their edits together keep to one per interval; in memory
+for a lone process and the unit tests. Only the timer of a trailing refresh lives in this process.
 """
 
 from __future__ import annotations
@@ -12,40 +15,79 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 log = logging.getLogger(__name__)
 Job = Callable[[], Awaitable[None]]
 
 
+@dataclass(frozen=True)
+class Slot:
+    """A post's edit record after trying to take the next edit."""
+
+    taken: bool  # the caller may edit now
+    edited_at: float  # when the latest edit was taken (seconds since the epoch), by anyone
+    version: int  # how many edits have been taken so far
+
+
+class EditSlots(Protocol):
+    async def take(self, key: str, now: float, interval: float) -> Slot:
+        """Take the next edit of `key` if the last was at least `interval` seconds before `now`."""
+        ...
+
+
 @dataclass
-class _Key:
-    last: float = float("-inf")
-    trailing: asyncio.Task[None] | None = None
+class LocalSlots:
+    """Edit records in this process's memory: right for one process only."""
+
+    _slots: dict[str, tuple[float, int]] = field(default_factory=dict)
+
+    async def take(self, key: str, now: float, interval: float) -> Slot:
+        edited_at, version = self._slots.get(key, (float("-inf"), 0))
+        if edited_at > now - interval:
+            return Slot(False, edited_at, version)
+        self._slots[key] = (now, version + 1)
+        return Slot(True, now, version + 1)
 
 
 @dataclass
 class Coalescer:
     interval: float = 3.5
-    now: Callable[[], float] = time.monotonic
-    _keys: dict[Hashable, _Key] = field(default_factory=dict)
+    slots: EditSlots = field(default_factory=LocalSlots)
+    now: Callable[[], float] = time.time  # wall-clock time: workers on several machines compare it
+    _trailing: dict[Hashable, asyncio.Task[None]] = field(default_factory=dict)
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)  # trailing refreshes, waiting or running
 
     async def request(self, key: Hashable, job: Job) -> None:
-        """Refresh now if allowed, else make sure exactly one refresh follows when it is."""
-        state = self._keys.setdefault(key, _Key())
-        if state.trailing is not None and not state.trailing.done():
+        """Refresh now if allowed, else make sure one refresh follows when it is."""
+        pending = self._trailing.get(key)
+        if pending is not None and not pending.done():
             return  # the trailing refresh will show this change too
-        wait = state.last + self.interval - self.now()
-        if wait <= 0:
-            state.last = self.now()
+        slot = await self._take(key)
+        if slot.taken:
             await self._run(job)
             return
-        state.trailing = asyncio.create_task(self._later(state, wait, job), name=f"coalesced-{key}")
+        task = asyncio.create_task(self._later(key, slot, job), name=f"coalesced-{key}")
+        self._trailing[key] = task
+        self._tasks.add(task)
 
-    async def _later(self, state: _Key, wait: float, job: Job) -> None:
-        await asyncio.sleep(wait)
-        state.last = self.now()
-        state.trailing = None
-        await self._run(job)
+    async def _later(self, key: Hashable, seen: Slot, job: Job) -> None:
+        """Wait for the slot; an edit taken by anyone after `seen` renders our change, so it is enough."""
+        slot = seen
+        while not slot.taken and slot.version == seen.version:
+            await asyncio.sleep(max(slot.edited_at + self.interval - self.now(), 0.0))
+            slot = await self._take(key)
+        del self._trailing[key]
+        if slot.taken:
+            await self._run(job)
+
+    async def _take(self, key: Hashable) -> Slot:
+        name = ":".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
+        try:
+            return await self.slots.take(name, self.now(), self.interval)
+        except Exception:  # without the record, edit anyway: a stale tally is worse than one extra edit
+            log.exception("could not read the edit record of %s", name)
+            return Slot(True, self.now(), 0)
 
     @staticmethod
     async def _run(job: Job) -> None:
@@ -55,8 +97,9 @@ class Coalescer:
             log.exception("coalesced refresh failed")
 
     async def flush(self) -> None:
-        """Wait for every scheduled refresh (tests, shutdown)."""
-        tasks = [state.trailing for state in self._keys.values() if state.trailing is not None]
-        for task in tasks:
+        """Wait for every trailing refresh, including one already running its edit (tests, shutdown)."""
+        while self._tasks:
+            task = next(iter(self._tasks))
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+            self._tasks.discard(task)

@@ -8,7 +8,8 @@ from bot.chat.actions import Action, Sent
 
 
 class Platform(Protocol):
-    bot_username: str
+    @property
+    def bot_username(self) -> str: ...
 
     async def perform(self, action: Action) -> Sent | None:
         """Carry out one action. Raises Undeliverable (private chat closed) or ChatMoved (migration)."""

@@ -45,8 +45,8 @@ def merge(language: str, template: Catalog) -> None:
     known = _existing(language)
     catalog = Catalog(locale=language, project="Criw", copyright_holder="Criw contributors", fuzzy=False)
     if language == "cy":  # Babel's own table says five forms for Welsh; CLDR and we say six
-        catalog._num_plurals = 6
-        catalog._plural_expr = WELSH_PLURALS.split("plural=", 1)[1].rstrip(";")
+        catalog._num_plurals = 6  # type: ignore[assignment]
+        catalog._plural_expr = WELSH_PLURALS.split("plural=", 1)[1].rstrip(";")  # type: ignore[assignment]
     for message in template:
         if not message.id:
             continue

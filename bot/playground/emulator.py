@@ -248,6 +248,13 @@ class TelegramEmulator:
         """Upgrade a basic group; returns the new supergroup id. The old id then answers 400."""
         return ReadyInt(people.migrate_to_supergroup(self.world, chat_id_of(chat_id)))
 
+    def spread_webhook(self, urls: list[str], *, parallel: int = 40, to_every: bool = False) -> None:
+        """Be the load balancer in front of several bot workers: POST updates to ``urls`` in turn, up to
+        ``parallel`` at once (Telegram's max_connections), or with ``to_every`` each to all of them;
+        ``[]`` goes back to the webhook's own URL, one update at a time. The webhook must still be set."""
+        self._webhook.spread(urls, parallel=parallel, to_every=to_every)
+        self.world.touch()
+
     def redeliver(self, update: Obj) -> ReadyDict:
         """Enqueue the very same update again, with the same update_id (a lost confirmation)."""
         return ReadyDict(self.world.queue.redeliver(update))
@@ -348,6 +355,11 @@ class TelegramEmulator:
                 f"bot messages there: {seen[-10:]}"
             ) from None
         return found[0]
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Wait (without polling) until ``predicate()`` holds, re-checking after every change the bot makes."""
+        async with asyncio.timeout(timeout):
+            await self.world.changes.wait_until(predicate)
 
     async def settle(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - documented test API
         """Wait until the bot has handled every update enqueued so far and is idle.

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.domain import decisions
 from bot.domain.decisions import DecisionRule, Tally
 from bot.domain.proposals import Draft, ProposalState
+from bot.services import reminders
 from bot.services.errors import InvalidProposal, NotAMember, NotFound, VotingClosed
 from bot.store.models import AuditEntry, Group, Person
 from bot.store.proposals import GroupRule, Proposal, ProposalOption
@@ -124,8 +125,17 @@ async def submit(uow: UnitOfWork, clock: Clock, proposer_telegram_id: int, draft
     assert proposal.id is not None
     for index, moment in enumerate(draft.options):
         uow.proposals.add(ProposalOption(proposal_id=proposal.id, index=index, starts_at=moment))
+    await plan_closing(uow, proposal, group)
+    await reminders.plan(uow, kind="vote_nudge", key=f"vote_nudge:{proposal.id}", group=group,
+                         due_at=decisions.nudge_time(proposal.opened_at, proposal.closes_at), subject_id=proposal.id)
     await uow.commit()
     return await view(uow, proposal)
+
+
+async def plan_closing(uow: UnitOfWork, proposal: Proposal, group: Group) -> None:
+    """The reminder that closes the vote at its deadline (a new one for each deadline, e.g. after a tie)."""
+    await reminders.plan(uow, kind="vote_close", key=f"vote_close:{proposal.id}:{proposal.closes_at.isoformat()}",
+                         group=group, due_at=proposal.closes_at, subject_id=proposal.id)
 
 
 async def record_post(uow: UnitOfWork, proposal_id: int, message_id: int) -> None:
@@ -144,6 +154,7 @@ async def withdraw(uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id:
     if proposal.state != ProposalState.OPEN:
         raise VotingClosed(proposal_id)
     proposal.state = ProposalState.WITHDRAWN
+    await reminders.cancel_about(uow, "vote_", proposal_id)
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=person.id, group_id=proposal.group_id,
                              action="proposal.withdraw", detail={"proposal_id": proposal_id}))
     await uow.commit()

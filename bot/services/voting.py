@@ -10,11 +10,11 @@ from bot.domain import decisions
 from bot.domain.decisions import Choice, Outcome, OutcomeKind
 from bot.domain.proposals import ProposalState
 from bot.domain.roles import Role
-from bot.services import proposals
+from bot.services import meetups, proposals, reminders
 from bot.services.errors import NotACoordinator, NotFound, VotingClosed
 from bot.services.proposals import ProposalView
 from bot.store.models import AuditEntry, Person
-from bot.store.proposals import Meetup, Vote
+from bot.store.proposals import Vote
 from bot.store.uow import Conflict
 
 if TYPE_CHECKING:
@@ -112,6 +112,10 @@ async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView
         changes["closed_reason"] = proposal.closed_reason
     if not await uow.proposals.transition(proposal, **changes):
         return None  # someone else (another worker, a simultaneous vote) closed it first
+    if outcome.kind is OutcomeKind.TIE_EXTEND:
+        await proposals.plan_closing(uow, proposal, current.group)
+    else:
+        await reminders.cancel_about(uow, "vote_", current.id)
     if outcome.kind is OutcomeKind.PASSED:
         _create_meetup(uow, current, outcome.winner or 0)
     await uow.commit()
@@ -119,27 +123,17 @@ async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView
 
 
 def _create_meetup(uow: UnitOfWork, current: ProposalView, winner: int) -> None:
-    proposal = current.proposal
-    uow.proposals.add(Meetup(
-        group_id=proposal.group_id, proposal_id=proposal.id, title=proposal.title,
-        starts_at=current.options[winner].starts_at, place=proposal.place, needs=proposal.needs,
-    ))
+    meetups.add_from_proposal(uow, current.proposal, current.options[winner].starts_at)
 
 
-async def close_due(uows: UnitOfWorkFactory, clock: Clock) -> list[Closing]:
-    """Close every open proposal whose deadline has passed, each in its own transaction."""
+async def close_if_due(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> Closing | None:
+    """Close one vote whose deadline has come (its reminder fired); None if it isn't due or is already
+    closed (by an early close, another worker, or a deadline moved by a tie)."""
     async with uows() as uow:
-        due = await uow.proposals.open_ids_due(clock.now())
-    closings = []
-    for proposal_id in due:
-        async with uows() as uow:
-            proposal = await uow.proposals.lock(proposal_id)
-            if proposal is None or proposal.state != ProposalState.OPEN or proposal.closes_at > clock.now():
-                continue  # another worker got there first
-            closing = await _close_if_decided(uow, clock, await proposals.view(uow, proposal), force=False)
-            if closing is not None:
-                closings.append(closing)
-    return closings
+        proposal = await uow.proposals.lock(proposal_id)
+        if proposal is None or proposal.state != ProposalState.OPEN or proposal.closes_at > clock.now():
+            return None
+        return await _close_if_decided(uow, clock, await proposals.view(uow, proposal), force=False)
 
 
 async def close_now(uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id: int, reason: str) -> Closing:
@@ -186,22 +180,23 @@ async def settle_tie(
     return Closing(await proposals.view(uow, proposal), outcome)
 
 
-async def nudges_due(uows: UnitOfWorkFactory, clock: Clock) -> list[tuple[ProposalView, list[Person]]]:
-    """Proposals whose "closing soon" time has come, once each, with the members to nudge: those who
-    pressed Start, want reminders and have not voted."""
-    now = clock.now()
+async def nudge_targets(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> list[Person]:
+    """Once per proposal: the members to nudge before it closes (pressed Start, want reminders, have
+    not voted yet)."""
     async with uows() as uow:
-        candidates = await uow.proposals.open_ids_to_nudge()
-    found = []
-    for proposal_id, opened_at, closes_at in candidates:
-        if not decisions.closing_nudge_due(opened_at, closes_at, now):
-            continue
-        async with uows() as uow:
-            proposal = await uow.proposals.lock(proposal_id)
-            if proposal is None or proposal.nudged or not await uow.proposals.transition(proposal, nudged=True):
-                continue  # another worker is nudging for this one
-            waiting = await uow.proposals.members_not_voted(proposal_id, proposal.group_id)
-            await uow.commit()
-            people = [person for person in waiting if person.can_dm and person.reminders]
-            found.append((await proposals.view(uow, proposal), people))
-    return found
+        proposal = await uow.proposals.lock(proposal_id)
+        if proposal is None or proposal.state != ProposalState.OPEN or proposal.nudged:
+            return []
+        if not await uow.proposals.transition(proposal, nudged=True):
+            return []  # another sender is nudging for this one
+        waiting = await uow.proposals.members_not_voted(proposal_id, proposal.group_id)
+        await uow.commit()
+    return [person for person in waiting if person.can_dm and person.reminders]
+
+
+async def still_waiting_for(uow: UnitOfWork, proposal_id: int, person_id: int) -> ProposalView | None:
+    """The proposal, if it is still open and this person still hasn't voted on it."""
+    proposal = await uow.proposals.get(proposal_id)
+    if proposal is None or proposal.state != ProposalState.OPEN or await uow.proposals.votes_of(proposal_id, person_id):
+        return None
+    return await proposals.view(uow, proposal)

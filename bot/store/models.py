@@ -33,6 +33,7 @@ class Group(SQLModel, table=True):
     language_mode: str = Field(default="bilingual", max_length=10)  # bilingual | cy | en
     timezone: str = Field(default="Europe/London", max_length=64)
     bot_present: bool = True
+    reminders_off: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = utc_column(nullable=False)
 
 
@@ -46,6 +47,8 @@ class Person(SQLModel, table=True):
     language_hint: str | None = Field(default=None, max_length=16)
     easy_read: bool = False
     reminders: bool = True
+    quiet_start: str = Field(default="21:00", max_length=5)  # no private reminders from … (local time)
+    quiet_end: str = Field(default="08:00", max_length=5)  # … until
     can_dm: bool = False
     created_at: datetime = utc_column(nullable=False)
 

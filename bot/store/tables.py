@@ -1,5 +1,8 @@
 """Import every table module so SQLModel.metadata knows them all (Alembic and tests use this)."""
 
+from bot.store.credits import Contribution, CreditAccount, CreditEntry, CreditPolicy  # noqa: F401
+from bot.store.edit_slots import PostEdit  # noqa: F401
+from bot.store.meetups import Attendance, CalendarToken, Meetup, MeetupSeries, MeetupSettings, Rsvp  # noqa: F401
 from bot.store.models import (  # noqa: F401
     AuditEntry,
     ConversationState,
@@ -9,4 +12,5 @@ from bot.store.models import (  # noqa: F401
     Person,
     ProcessedUpdate,
 )
-from bot.store.proposals import GroupRule, Meetup, Proposal, ProposalOption, Vote  # noqa: F401
+from bot.store.proposals import GroupRule, Proposal, ProposalOption, Vote  # noqa: F401
+from bot.store.reminders import Reminder  # noqa: F401

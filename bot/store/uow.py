@@ -15,7 +15,10 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import repositories as repos
+from bot.store.credit_repository import Credits
+from bot.store.meetup_repository import Meetups
 from bot.store.proposal_repository import Proposals
+from bot.store.reminder_repository import Reminders
 
 
 class Conflict(Exception):
@@ -36,6 +39,9 @@ class UnitOfWork:
         self.updates = repos.ProcessedUpdates(self.session)
         self.audit = repos.Audit(self.session)
         self.proposals = Proposals(self.session)
+        self.meetups = Meetups(self.session)
+        self.reminders = Reminders(self.session)
+        self.credits = Credits(self.session)
         return self
 
     async def __aexit__(

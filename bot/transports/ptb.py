@@ -115,6 +115,10 @@ class PtbTransport:
     async def perform(self, action: Action) -> Sent | None:
         return await with_retry_after(lambda: self._call(action))
 
+    async def perform_once(self, action: Action) -> Sent | None:
+        """One attempt, raising RateLimited on a 429 (for callers that pace their own retries)."""
+        return await self._call(action)
+
     async def member_status(self, chat_id: int, telegram_id: int) -> str:
         try:
             member = await with_retry_after(

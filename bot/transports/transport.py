@@ -11,10 +11,16 @@ from typing import Protocol
 
 from aiohttp import web
 
+from bot.chat.actions import Action, Sent
 from bot.chat.platform import Platform
 
 
 class Transport(Platform, Protocol):
+    async def perform_once(self, action: Action) -> Sent | None:
+        """Like perform(), but a single attempt: a 429 raises RateLimited instead of being waited out
+        (the rate-limited sender paces its own retries, counting each one against the limits)."""
+        ...
+
     async def prepare(self) -> None:
         """Learn the bot's own username and publish its command menus and descriptions (cy, en, default)."""
         ...

@@ -10,7 +10,9 @@ from bot.store.database import create_engine, is_sqlite
 from bot.store.migrate import downgrade, upgrade
 
 TABLES = {"organisation", "group", "person", "membership", "conversationstate", "processedupdate", "auditentry",
-          "grouprule", "proposal", "proposaloption", "vote", "meetup"}
+          "grouprule", "proposal", "proposaloption", "vote", "meetup", "reminder",
+          "meetupseries", "rsvp", "attendance", "meetupsettings", "calendartoken",
+          "contribution", "creditaccount", "creditentry", "creditpolicy", "postedit"}
 
 
 async def test_upgrade_head_on_an_empty_database_creates_every_table(database_url):

@@ -102,14 +102,23 @@ async def test_when_everyone_has_voted_a_settled_vote_closes_early_and_makes_a_m
         await vote(uow, clock, 4, view.id, "yes")
 
 
-async def test_close_due_closes_only_what_is_due_and_only_once(uow, clock, walkers):
+async def test_closing_at_the_deadline_happens_once_however_many_senders_race(uow, clock, walkers):
     view = await proposal(uow, clock)
-    assert await voting.close_due(uow, clock) == []
+    assert await voting.close_if_due(uow, clock, view.id) is None  # not due yet
     clock.advance(timedelta(days=8))
-    first, second = await asyncio.gather(voting.close_due(uow, clock), voting.close_due(uow, clock))
-    assert len(first) + len(second) == 1
-    closing = (first + second)[0]
-    assert closing.view.id == view.id and closing.outcome.kind is OutcomeKind.NO_QUORUM
+    results = await asyncio.gather(*(voting.close_if_due(uow, clock, view.id) for _ in range(3)))
+    closings = [result for result in results if result is not None]
+    assert len(closings) == 1 and closings[0].outcome.kind is OutcomeKind.NO_QUORUM
+    async with uow() as work:
+        assert sorted(r.kind for r in await work.reminders.in_state("cancelled")) == ["vote_close", "vote_nudge"]
+
+
+async def test_submitting_plans_the_closing_and_the_nudge(uow, clock, walkers):
+    view = await proposal(uow, clock)
+    async with uow() as work:
+        planned = {r.kind: r for r in await work.reminders.in_state("pending")}
+    assert planned["vote_close"].due_at == view.proposal.closes_at
+    assert planned["vote_nudge"].due_at == view.proposal.closes_at - timedelta(hours=24)
 
 
 async def test_the_nudge_goes_once_to_members_who_want_reminders_and_have_not_voted(uow, clock, walkers):
@@ -119,11 +128,9 @@ async def test_the_nudge_goes_once_to_members_who_want_reminders_and_have_not_vo
             await people.set_reachable(work, telegram_id, True)
         await people.set_reminders(work, 4, False)
     await vote(uow, clock, 2, view.id, "yes")
-    assert await voting.nudges_due(uow, clock) == []
-    clock.moment = view.proposal.closes_at - timedelta(hours=23)
-    due = await voting.nudges_due(uow, clock)
-    assert [[p.display_name for p in people_] for _, people_ in due] == [["Ben"]]
-    assert await voting.nudges_due(uow, clock) == []
+    first, second = await asyncio.gather(voting.nudge_targets(uow, clock, view.id),
+                                         voting.nudge_targets(uow, clock, view.id))
+    assert sorted(p.display_name for p in first + second) == ["Ben"]
 
 
 def test_the_fixed_clock_starts_in_utc(clock):

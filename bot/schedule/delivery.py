@@ -1,0 +1,116 @@
+"""Delivery: send every due reminder exactly once, in order, under Telegram's limits.
+
+Each reminder is claimed (pending → sending), carried out by the handler for its kind, and marked sent
+only after Telegram accepted the message. A crash leaves at most the one in-flight reminder in
+"sending"; `recover()` at start-up puts it back, so it may be sent twice but nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.chat.actions import ChatMoved, SendMessage, Undeliverable
+from bot.chat.outbound import Outbound
+from bot.domain.clock import Clock
+from bot.domain.reminders import ReminderState
+from bot.services import groups, people, reminders
+from bot.transports.sender import RateLimited
+
+if TYPE_CHECKING:
+    from bot.store.reminders import Reminder
+    from bot.store.uow import UnitOfWorkFactory
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Send:
+    """The reminder's message, rendered now in its recipient's language."""
+
+    message: SendMessage
+
+
+@dataclass(frozen=True)
+class Done:
+    """Nothing (more) to send: the kind did its work, or the reminder is no longer needed."""
+
+    state: ReminderState = ReminderState.SENT
+    reason: str = ""
+
+
+Handled = Send | Done
+
+
+@dataclass
+class DeliveryContext:
+    uow: UnitOfWorkFactory
+    clock: Clock
+    outbound: Outbound
+
+
+KindHandler = Callable[["Reminder", DeliveryContext], Awaitable[Handled]]
+
+
+@dataclass
+class Delivery:
+    context: DeliveryContext
+    kinds: dict[str, KindHandler] = field(default_factory=dict)
+    _recovered: bool = field(default=False, init=False)
+
+    async def recover(self) -> int:
+        """Put back what a crashed predecessor left mid-send (the first run does this by itself)."""
+        self._recovered = True
+        async with self.context.uow() as uow:
+            return await reminders.recover(uow)
+
+    async def run_once(self) -> int:
+        """Send everything that is due now; returns how many reminders were finished."""
+        if not self._recovered:
+            await self.recover()
+        done = 0
+        skip: set[int] = set()
+        while True:
+            async with self.context.uow() as uow:
+                reminder = await reminders.claim_next(uow, self.context.clock, skip)
+            if reminder is None:
+                return done
+            assert reminder.id is not None
+            skip.add(reminder.id)
+            await self._deliver(reminder)
+            done += 1
+
+    async def _deliver(self, reminder: Reminder) -> None:
+        context = self.context
+        assert reminder.id is not None
+        handler = self.kinds.get(reminder.kind)
+        try:
+            handled = await handler(reminder, context) if handler else Done(ReminderState.FAILED, "unknown kind")
+            if isinstance(handled, Send):
+                await self._send(handled.message)
+                handled = Done()
+        except Undeliverable as closed:
+            async with context.uow() as uow:
+                await people.set_reachable(uow, closed.chat_id, False)
+            handled = Done(ReminderState.CANCELLED, "unreachable")
+        except ChatMoved as moved:
+            async with context.uow() as uow:
+                await groups.move_chat(uow, moved.chat_id, moved.new_chat_id)
+            handled = None
+        except (RateLimited, OSError, TimeoutError) as error:
+            handled = None
+            log.warning("reminder %s: %s", reminder.id, type(error).__name__)
+        except Exception:
+            log.exception("reminder %s failed", reminder.id)
+            handled = None
+        async with context.uow() as uow:
+            if handled is None:
+                await reminders.retry_later(uow, context.clock, reminder, "send failed")
+            else:
+                await reminders.finish(uow, context.clock, reminder.id, handled.state, handled.reason)
+
+    async def _send(self, message: SendMessage) -> None:
+        """Send through the rate-limited platform; unreachable people and moved groups raise."""
+        await self.context.outbound.platform.perform(message)

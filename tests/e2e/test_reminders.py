@@ -1,0 +1,71 @@
+"""Reminders are never lost and never sent twice, and go out within Telegram's limits."""
+
+import asyncio
+from datetime import timedelta
+
+from tests.e2e.conftest import ENGLISH, add_bot, start_in, write_proposal
+
+NUDGE = "⏰ Voting on Road trip closes"
+
+
+async def a_proposal_with_members_who_have_not_voted(world, count):
+    """`count` members who pressed Start from the group link (so the bot knows them), and a proposal."""
+    emulator, group = world.emulator, world.group
+    await add_bot(world)
+    await start_in(world.people["Ben"], ENGLISH, group=group)
+    members = [emulator.add_user(f"Member {n}", language_code="en") for n in range(count)]
+    for member in members:
+        emulator.set_member_status(group["id"], member["id"], "member")
+        emulator.user_sends(member["id"], f"/start g{group['id']}")
+    await emulator.settle(timeout=60)
+    await write_proposal(world, world.people["Ben"], ENGLISH, "Road trip")
+    return members
+
+
+def nudges(emulator, members):
+    return {m["id"]: sum(NUDGE in msg["text"] for msg in emulator.bot_messages(m["id"])) for m in members}
+
+
+async def test_a_crash_half_way_through_sending_loses_nothing_and_repeats_at_most_one(world, clock):
+    members = await a_proposal_with_members_who_have_not_voted(world, 200)
+    clock.advance(timedelta(days=6, hours=1))  # the closing-soon nudge is due (and it is daytime)
+    sender = asyncio.create_task(world.criw.delivery(world.transport).run_once())
+    await world.emulator.wait_until(lambda: sum(nudges(world.emulator, members).values()) >= 100, timeout=60)
+    sender.cancel()  # no clean shutdown: the process "dies" mid-send
+    await asyncio.gather(sender, return_exceptions=True)
+    await world.restart()
+    await world.tick()
+    counts = nudges(world.emulator, members)
+    assert all(count >= 1 for count in counts.values())
+    assert sum(count - 1 for count in counts.values()) <= 1
+    async with world.criw.uow() as uow:
+        assert len(await uow.reminders.in_state("sent")) >= 201  # the fan-out and every person's nudge
+        assert await uow.reminders.in_state("sending") == []
+        assert [r.kind for r in await uow.reminders.in_state("pending")] == ["vote_close"]  # not due yet
+
+
+async def test_under_telegrams_limits_and_injected_429s_every_reminder_arrives(world, clock):
+    members = await a_proposal_with_members_who_have_not_voted(world, 40)
+    emulator = world.emulator
+    emulator.enforce_rate_limits(global_per_sec=30, group_per_min=20, chat_per_sec=1)
+    emulator.stats.reset()
+    emulator.fail_next("sendMessage", error_code=429, retry_after=1, times=3)
+    clock.advance(timedelta(days=6, hours=1))
+    await world.tick()
+    assert all(count == 1 for count in nudges(emulator, members).values())
+    assert emulator.stats.violations == 0
+    assert emulator.stats.retry_after_sent == 3  # only the injected ones: the limiter never caused a 429
+
+
+async def test_a_vote_closed_early_cancels_its_reminders_in_the_same_transaction(world, clock):
+    await add_bot(world)
+    ben = world.people["Ben"]
+    await start_in(ben, ENGLISH, group=world.group)
+    await write_proposal(world, ben, ENGLISH, "Cinema")
+    await ben.tap("Withdraw it")
+    async with world.criw.uow() as uow:
+        kinds = sorted(r.kind for r in await uow.reminders.in_state("cancelled"))
+    assert kinds == ["vote_close", "vote_nudge"]
+    clock.advance(timedelta(days=8))
+    await world.tick()
+    assert "Not enough people" not in world.emulator.last_bot_message(world.group["id"])["text"]

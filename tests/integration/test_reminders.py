@@ -1,0 +1,105 @@
+"""Reminders on a real database: planned once, claimed by one sender, recovered after a crash."""
+
+import asyncio
+from datetime import timedelta
+
+from bot.domain.reminders import ReminderState
+from bot.services import groups, people, reminders
+
+
+async def group_and_person(uow, clock, *, reminders_on=True):
+    async with uow() as work:
+        group = await groups.find_or_add(work, clock, -100, "Walkers")
+        person = await people.meet(work, clock, 7, "Alys", None)
+        person.reminders = reminders_on
+        await work.commit()
+        return group, person
+
+
+async def plan(uow, clock, key, due, **extra):
+    async with uow() as work:
+        group = await work.groups.by_chat(-100)
+        person = extra.pop("person", None)
+        if person is not None:
+            person = await work.people.by_telegram_id(person.telegram_id)
+        reminder = await reminders.plan(work, kind="note", key=key, due_at=due, group=group, person=person, **extra)
+        await work.commit()
+        return reminder
+
+
+async def test_the_same_key_is_planned_once_and_moving_it_changes_the_time(uow, clock):
+    await group_and_person(uow, clock)
+    await plan(uow, clock, "note:1", clock.now() + timedelta(hours=1))
+    await plan(uow, clock, "note:1", clock.now() + timedelta(hours=2))
+    async with uow() as work:
+        pending = await work.reminders.in_state("pending")
+    assert len(pending) == 1 and pending[0].due_at == clock.now() + timedelta(hours=2)
+
+
+async def test_a_private_reminder_in_quiet_hours_is_sent_in_the_morning(uow, clock):
+    _, person = await group_and_person(uow, clock)
+    late_evening = clock.now().replace(hour=22)
+    reminder = await plan(uow, clock, "note:2", late_evening, person=person)
+    assert reminder.send_at.hour == 8 and reminder.send_at.date() == (late_evening + timedelta(days=1)).date()
+
+
+async def test_nothing_is_planned_for_a_person_who_turned_reminders_off(uow, clock):
+    _, person = await group_and_person(uow, clock, reminders_on=False)
+    assert await plan(uow, clock, "note:3", clock.now(), person=person) is None
+
+
+async def test_a_due_reminder_is_claimed_once_even_by_racing_senders(uow, clock):
+    await group_and_person(uow, clock)
+    await plan(uow, clock, "note:4", clock.now())
+
+    async def claim():
+        async with uow() as work:
+            return await reminders.claim_next(work, clock, set())
+
+    claimed = [r for r in await asyncio.gather(claim(), claim(), claim()) if r is not None]
+    assert len(claimed) == 1 and claimed[0].state == ReminderState.SENDING
+
+
+async def test_a_reminder_left_mid_send_by_a_crash_goes_back_in_the_queue(uow, clock):
+    await group_and_person(uow, clock)
+    await plan(uow, clock, "note:5", clock.now())
+    async with uow() as work:
+        await reminders.claim_next(work, clock, set())
+    async with uow() as work:
+        assert await reminders.recover(work) == 1
+    async with uow() as work:
+        again = await reminders.claim_next(work, clock, set())
+    assert again is not None and again.attempts == 2
+
+
+async def test_a_reminder_that_is_no_use_any_more_is_skipped_not_sent(uow, clock):
+    await group_and_person(uow, clock)
+    await plan(uow, clock, "note:6", clock.now() - timedelta(hours=3), useful_until=clock.now() - timedelta(hours=1))
+    async with uow() as work:
+        assert await reminders.claim_next(work, clock, set()) is None
+        assert [r.state for r in await work.reminders.in_state("skipped")] == ["skipped"]
+
+
+async def test_failures_back_off_then_fail_and_can_be_retried(uow, clock):
+    await group_and_person(uow, clock)
+    await plan(uow, clock, "note:7", clock.now())
+    for _ in range(6):
+        clock.advance(timedelta(hours=1))
+        async with uow() as work:
+            claimed = await reminders.claim_next(work, clock, set())
+            await reminders.retry_later(work, clock, claimed, "boom")
+    async with uow() as work:
+        assert len(await work.reminders.in_state("failed")) == 1
+        assert await reminders.retry_failed(work, clock) == 1
+        assert len(await work.reminders.in_state("pending")) == 1
+
+
+async def test_cancelling_about_a_subject_cancels_only_its_pending_reminders(uow, clock):
+    await group_and_person(uow, clock)
+    await plan(uow, clock, "vote:1", clock.now() + timedelta(hours=1), subject_id=1)
+    await plan(uow, clock, "vote:2", clock.now() + timedelta(hours=1), subject_id=2)
+    async with uow() as work:
+        assert await reminders.cancel_about(work, "note", 1) == 1
+        await work.commit()
+    async with uow() as work:
+        assert [r.subject_id for r in await work.reminders.in_state("pending")] == [2]
