@@ -6,8 +6,9 @@ from __future__ import annotations
 from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
 from bot.i18n.translator import Tr
+from bot.services.people import QUIET_PRESETS
 
-LANGUAGE, EASY_READ, REMINDERS = "lang", "easy", "remind"
+LANGUAGE, EASY_READ, REMINDERS, QUIET = "lang", "easy", "remind", "quiet"
 SETUP, SETTINGS = "setup", "set"
 
 
@@ -38,4 +39,13 @@ def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool) -> Keyboard:
             tr._("⏰ Turn reminders off") if reminders else tr._("⏰ Turn reminders on"),
             encode(REMINDERS, "0" if reminders else "1", SETTINGS),
         ),
+        Button(tr._("🌙 Change quiet hours"), encode(QUIET, "ask")),
+    )
+
+
+def quiet_keyboard(tr: Tr) -> Keyboard:
+    return Keyboard.column(
+        *(Button(f"{start}–{end}", encode(QUIET, preset)) for preset, (start, end) in QUIET_PRESETS.items()
+          if preset != "none"),
+        Button(tr._("No quiet hours"), encode(QUIET, "none")),
     )

@@ -5,21 +5,31 @@ from __future__ import annotations
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.translator import Tr
+from bot.services import people
+from bot.store.models import Person
 from handlers import choices
 from handlers.links import PRESS_START, open_private_keyboard
 
 router = Router(name=__name__)
 
 
-def _summary(tr: Tr, easy_read: bool, reminders: bool) -> str:
+def _summary(tr: Tr, person: Person) -> str:
     lines = [
         tr._("⚙️ Your settings"),
         # Translators: name the language of this catalog itself (Cymraeg in Welsh).
         tr._("🗣 Language: English"),
-        tr._("📖 Easy Read: on") if easy_read else tr._("📖 Easy Read: off"),
-        tr._("⏰ Reminders: on") if reminders else tr._("⏰ Reminders: off"),
+        tr._("📖 Easy Read: on") if person.easy_read else tr._("📖 Easy Read: off"),
+        tr._("⏰ Reminders: on") if person.reminders else tr._("⏰ Reminders: off"),
+        quiet_line(tr, person),
     ]
     return "\n".join(lines)
+
+
+def quiet_line(tr: Tr, person: Person) -> str:
+    if person.quiet_start == person.quiet_end:
+        return tr._("🌙 Quiet hours: none")
+    # Translators: start and end are times like 21:00 and 08:00.
+    return tr._("🌙 Quiet hours: %(start)s–%(end)s", start=person.quiet_start, end=person.quiet_end)
 
 
 async def show_settings(ctx: Context) -> None:
@@ -27,7 +37,7 @@ async def show_settings(ctx: Context) -> None:
     assert ctx.person is not None
     person = ctx.person
     await ctx.reply(
-        lambda tr: _summary(tr, person.easy_read, person.reminders),
+        lambda tr: _summary(tr, person),
         choices.settings_keyboard(ctx.tr, person.easy_read, person.reminders),
     )
 
@@ -61,3 +71,22 @@ async def language(ctx: Context) -> None:
             lambda tr: tr._("🗣 Which language would you like me to use?"),
             choices.language_keyboard(choices.SETTINGS),
         )
+
+
+@router.callback(choices.QUIET)
+async def quiet_hours(ctx: Context) -> None:
+    """Offer quiet-hours choices, or store the one chosen."""
+    assert ctx.callback is not None and ctx.person is not None
+    preset = ctx.callback.args[0] if ctx.callback.args else "ask"
+    if not ctx.event.is_private:
+        await ctx.answer(lambda tr: tr._("Your settings are private. Please open a private chat with me."))
+        return
+    if preset == "ask":
+        await ctx.edit(lambda tr: tr._("🌙 When should I keep quiet? Reminders due then wait until the morning."),
+                       choices.quiet_keyboard(ctx.tr))
+        return
+    async with ctx.uow() as uow:
+        ctx.person = await people.set_quiet_hours(uow, ctx.person.telegram_id, preset)
+    person = ctx.person
+    await ctx.edit(lambda tr: quiet_line(tr, person))
+    await show_settings(ctx)

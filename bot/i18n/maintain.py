@@ -38,7 +38,10 @@ def _existing(language: str) -> dict[Any, Any]:
     if not path.exists():
         return {}
     with path.open("rb") as source:
-        return {(m.context, m.id): m.string for m in read_po(source, locale=language) if m.id}
+        # abort_invalid: a catalog caught half-written (or broken by hand) must stop the merge, not be read
+        # as "no translations" and written back empty.
+        catalog = read_po(source, locale=language, abort_invalid=True)
+    return {(m.context, m.id): m.string for m in catalog if m.id}
 
 
 def merge(language: str, template: Catalog) -> None:

@@ -70,3 +70,17 @@ async def set_reachable(uow: UnitOfWork, telegram_id: int, reachable: bool) -> N
     if person is not None and person.can_dm != reachable:
         person.can_dm = reachable
         await uow.commit()
+
+
+QUIET_PRESETS = {"21-08": ("21:00", "08:00"), "22-07": ("22:00", "07:00"), "20-09": ("20:00", "09:00"),
+                 "none": ("00:00", "00:00")}
+
+
+async def set_quiet_hours(uow: UnitOfWork, telegram_id: int, preset: str) -> Person:
+    """Choose when no private reminders arrive (they wait for the morning); "none" turns it off."""
+    if preset not in QUIET_PRESETS:
+        raise NotFound(preset)
+    person = await _own(uow, telegram_id)
+    person.quiet_start, person.quiet_end = QUIET_PRESETS[preset]
+    await uow.commit()
+    return person

@@ -69,3 +69,36 @@ async def test_a_vote_closed_early_cancels_its_reminders_in_the_same_transaction
     clock.advance(timedelta(days=8))
     await world.tick()
     assert "Not enough people" not in world.emulator.last_bot_message(world.group["id"])["text"]
+
+
+async def test_a_coordinator_switches_off_vote_nudges_for_the_group_and_none_are_planned(world, clock):
+    await add_bot(world)
+    dafydd, ben, group = world.people["Dafydd"], world.people["Ben"], world.group
+    await start_in(ben, ENGLISH, group=group)
+    await dafydd.send("/reminders", chat=group)
+    assert "✅ Private nudge before a vote closes" in dafydd.last(group)
+    await dafydd.tap("⛔ Private nudge", chat=group)
+    assert "⛔ Private nudge before a vote closes" in dafydd.last(group)
+    await write_proposal(world, ben, ENGLISH, "Quiz")
+    async with world.criw.uow() as uow:
+        assert [r.kind for r in await uow.reminders.in_state("pending")] == ["vote_close"]
+
+
+async def test_a_member_cannot_switch_the_groups_reminders(world):
+    await add_bot(world)
+    dafydd, ben, group = world.people["Dafydd"], world.people["Ben"], world.group
+    await dafydd.send("/reminders", chat=group)
+    message = world.emulator.last_bot_message(group["id"])
+    world.emulator.user_presses(ben.id, group["id"], message["message_id"], "1|rk|vote_nudge|0")
+    await world.emulator.settle()
+    assert "only the group's coordinators" in world.emulator.callback_answers[-1]["text"]
+
+
+async def test_quiet_hours_are_chosen_in_settings(world):
+    ben = world.people["Ben"]
+    await start_in(ben, ENGLISH)
+    await ben.send("/settings")
+    assert "🌙 Quiet hours: 21:00–08:00" in ben.last()
+    await ben.tap("Change quiet hours")
+    await ben.tap("22:00–07:00")
+    assert "🌙 Quiet hours: 22:00–07:00" in ben.last()
