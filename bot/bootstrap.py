@@ -20,7 +20,7 @@ from bot.store.migrate import upgrade
 from bot.store.uow import UnitOfWorkFactory, uow_factory
 from bot.transports.limiter import LimitedPlatform, RateLimiter
 from bot.transports.transport import Transport
-from handlers import build_router, meetup_jobs, reminder_kinds
+from handlers import build_router, data_rights, easy_read, meetup_jobs, reminder_kinds
 from handlers.errors import on_error
 from handlers.help import about, short_about
 
@@ -35,15 +35,20 @@ class Criw:
     clock: Clock
     limiter: RateLimiter = field(default_factory=RateLimiter)
 
+    def outbound(self, platform: Transport) -> Outbound:
+        """Sending from scheduled work: through the rate limiter, Easy Read and 🔊 as each person chose."""
+        voice = self.settings.voice_notes.available
+        return Outbound(LimitedPlatform(platform, self.limiter), self.uow, self.clock, voice=voice)
+
     def delivery(self, platform: Transport) -> Delivery:
         """The reminder sender, sending through the rate limiter (one per process: the scheduler's)."""
-        outbound = Outbound(LimitedPlatform(platform, self.limiter), self.uow)
-        return Delivery(DeliveryContext(self.uow, self.clock, outbound), reminder_kinds())
+        return Delivery(DeliveryContext(self.uow, self.clock, self.outbound(platform)), reminder_kinds())
 
     def periodic_jobs(self, platform: Transport) -> dict[str, Callable[[], Awaitable[int]]]:
         """The scheduled work, bound to a transport to send with (see bot/schedule/ticker.py)."""
-        meetups = meetup_jobs.jobs(Outbound(LimitedPlatform(platform, self.limiter), self.uow), self.uow, self.clock)
-        return {"deliver_reminders": self.delivery(platform).run_once, **meetups}
+        meetups = meetup_jobs.jobs(self.outbound(platform), self.uow, self.clock)
+        return {"deliver_reminders": self.delivery(platform).run_once, **meetups,
+                **easy_read.jobs(self.uow, self.clock), **data_rights.jobs(self.uow, self.clock, self.settings)}
 
     async def run_periodic_jobs(self, platform: Transport) -> None:
         """Run every periodic job once, now (the demo tour and tests use this instead of waiting)."""
@@ -58,7 +63,7 @@ class Criw:
 async def build(settings: Settings, clock: Clock | None = None, *, migrate: bool | None = None) -> Criw:
     """Wire the core. An embedded SQLite database is brought up to date automatically."""
     clock = clock or SystemClock()
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.database_url, wait_seconds=settings.database_wait_seconds)
     if migrate if migrate is not None else is_sqlite(settings.database_url):
         await upgrade(engine)
     uow = uow_factory(session_factory(engine))
@@ -74,7 +79,7 @@ def make_transport(criw: Criw, token: str, api_base: str) -> Transport:
     if criw.settings.transport == "ptb":
         from bot.transports.ptb import PtbTransport
 
-        return PtbTransport(criw.dispatcher, token, api_base, criw.profile)
+        return PtbTransport(criw.dispatcher, token, api_base, criw.profile, timeout=criw.settings.telegram_timeout)
     from bot.transports.aiogram_transport import AiogramTransport
 
-    return AiogramTransport(criw.dispatcher, token, api_base, criw.profile)
+    return AiogramTransport(criw.dispatcher, token, api_base, criw.profile, timeout=criw.settings.telegram_timeout)

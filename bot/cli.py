@@ -6,6 +6,8 @@ import argparse
 import asyncio
 import logging
 import sys
+from datetime import date
+from pathlib import Path
 
 from bot.settings import SettingsError, load_settings
 
@@ -42,10 +44,33 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file", help="the backup file to restore")
     reminders = commands.add_parser("reminders", help="list pending and failed reminders (for an operator)")
     reminders.add_argument("--retry-failed", action="store_true", help="put failed reminders back in the queue")
+    resources = commands.add_parser("resources", help="load rooms, vehicles and budgets from a YAML or CSV file")
+    resources.add_argument("action", choices=["import"])
+    resources.add_argument("file", type=Path, help="the .yaml or .csv file (see bot/resource_file.py for its shape)")
+    report = commands.add_parser("report", help="write a group's contributions report for funders (CSV and chart)")
+    report.add_argument("--group", required=True, help="the group's Telegram chat id, or its exact title")
+    report.add_argument("--from", dest="start", required=True, type=_day, help="first day, e.g. 2026-09-01")
+    report.add_argument("--to", dest="end", required=True, type=_day, help="last day, e.g. 2026-11-30")
+    report.add_argument("--language", choices=["cy", "en"], default="cy", help="of the CSV and chart (default: cy)")
+    report.add_argument("--out", default=".", help="folder to write the files to (default: here)")
+    commands.add_parser("bench", help="run the benchmarks (from a checkout): one JSON line each; "
+                        "criw bench --help for options, docs/PERFORMANCE.md for the figures")
     return parser
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-09-01") from None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:  # its options are its own (bench/run.py)
+        from bench.run import main as bench
+
+        return bench(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.WARNING if args.command == "demo" else logging.INFO,
@@ -65,6 +90,14 @@ def main(argv: list[str] | None = None) -> int:
             from bot.schedule.operator import show_reminders
 
             return asyncio.run(show_reminders(settings, retry_failed=args.retry_failed))
+        if args.command == "resources":
+            from bot.resource_file import import_command
+
+            return asyncio.run(import_command(settings, args.file))
+        if args.command == "report":
+            from bot.reports.command import write_report
+
+            return write_report(settings, args.group, args.start, args.end, args.language, Path(args.out))
         from bot.runner import run
 
         asyncio.run(run(settings, args.role))

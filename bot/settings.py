@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.domain.helplines import read_helplines
+from bot.voice.synth import Voice
+
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 
 
@@ -38,6 +41,15 @@ class Settings(BaseSettings):
     organisation_name: str = "Criw"
     group_edit_seconds: float = Field(default=3.5, ge=0, le=60)  # least time between edits of one group post
     job_seconds: float = Field(default=10, gt=0, le=3600)  # how often due reminders are looked for
+    database_wait_seconds: float = Field(default=15, gt=0, le=300)  # SQLite: how long a write waits for a lock
+    telegram_timeout: float = Field(default=30, gt=0, le=300)  # how long to wait for Telegram to answer a call
+    retention_days: int = Field(default=90, ge=2, le=3650)  # then audit details and old records are cleared
+    helplines: str = ""  # the organisation's own helplines for /support, as JSON (bot/domain/helplines.py)
+    helplines_builtin: bool = True  # also list Samaritans, C.A.L.L., Meic and the others
+    voice: bool = True  # 🔊 voice notes (needs espeak-ng and opusenc; without them no Listen button is shown)
+    voice_cache_dir: str = ""  # where voice notes are kept ("" = criw-voice in the temporary folder)
+    espeak: str = "espeak-ng"  # the speech synthesiser (Debian: espeak-ng)
+    opusenc: str = "opusenc"  # the OGG/Opus encoder (Debian: opus-tools)
 
     @field_validator("bot_token")
     @classmethod
@@ -60,6 +72,12 @@ class Settings(BaseSettings):
     def _async_driver(cls, value: str) -> str:
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @field_validator("helplines")
+    @classmethod
+    def _helplines_shape(cls, value: str) -> str:
+        read_helplines(value)
         return value
 
     @field_validator("webhook_secret")
@@ -85,6 +103,11 @@ class Settings(BaseSettings):
             parts = urlsplit(self.webhook_url)
             return f"{parts.scheme}://{parts.netloc}"
         return f"http://{self.web_listen}"
+
+    @property
+    def voice_notes(self) -> Voice:
+        """How 🔊 voice notes are made and cached here."""
+        return Voice.at(self.voice_cache_dir, enabled=self.voice, espeak=self.espeak, encoder=self.opusenc)
 
     @property
     def zone(self) -> ZoneInfo:

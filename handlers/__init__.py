@@ -5,31 +5,50 @@ from __future__ import annotations
 from bot.chat.router import Router
 from bot.schedule.delivery import KindHandler
 from handlers import (
+    access,
     attendance,
     calendar,
+    confirmations,
+    credits,
+    data_rights,
+    easy_read,
     fallback,
+    group_reminders,
     groups,
     help,
+    helplines,
+    log_time,
+    meetup_log,
     meetup_manage,
     meetups,
     newmeetup,
+    on_behalf,
     propose,
+    reports,
+    request_decide,
+    requests,
+    resources,
     rsvp,
     rules,
+    schedule,
     settings,
     start,
+    supporters,
+    transfers,
     votes,
 )
 
-FEATURES = (start, propose, votes, meetups, rsvp, newmeetup, meetup_manage, attendance, calendar, rules, settings,
-            help, groups, fallback)
+FEATURES = (start, propose, votes, meetups, rsvp, newmeetup, meetup_manage, attendance, calendar, rules,
+            group_reminders, log_time, confirmations, meetup_log, credits, transfers, reports, requests,
+            request_decide, resources, access, schedule, on_behalf,
+            supporters, settings, data_rights, easy_read, help, helplines, groups, fallback)
 
 
 def reminder_kinds() -> dict[str, KindHandler]:
     """How to deliver each kind of reminder, from every feature that plans them."""
-    from handlers import proposal_reminders
+    from handlers import proposal_reminders, request_reminders
 
-    return {**proposal_reminders.KINDS}
+    return {**proposal_reminders.KINDS, **confirmations.KINDS, **request_reminders.KINDS}
 
 
 def build_router() -> Router:

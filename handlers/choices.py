@@ -8,7 +8,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.i18n.translator import Tr
 from bot.services.people import QUIET_PRESETS
 
-LANGUAGE, EASY_READ, REMINDERS, QUIET = "lang", "easy", "remind", "quiet"
+LANGUAGE, EASY_READ, REMINDERS, QUIET, LISTEN_SETTING = "lang", "easy", "remind", "quiet", "listenset"
 SETUP, SETTINGS = "setup", "set"
 
 
@@ -28,7 +28,11 @@ def yes_no_keyboard(tr: Tr, prefix: str, origin: str) -> Keyboard:
     )
 
 
-def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool) -> Keyboard:
+def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool, listen: bool | None = None) -> Keyboard:
+    """The /settings buttons; `listen` (🔊 buttons on or off) is offered only where voice notes can be made."""
+    listening = [] if listen is None else [Button(
+        tr._("🔊 Turn Listen buttons off") if listen else tr._("🔊 Turn Listen buttons on"),
+        encode(LISTEN_SETTING, "0" if listen else "1"))]
     return Keyboard.column(
         Button(tr._("🗣 Change language"), encode(LANGUAGE, "ask", SETTINGS)),
         Button(
@@ -40,6 +44,7 @@ def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool) -> Keyboard:
             encode(REMINDERS, "0" if reminders else "1", SETTINGS),
         ),
         Button(tr._("🌙 Change quiet hours"), encode(QUIET, "ask")),
+        *listening,
     )
 
 

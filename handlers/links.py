@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.chat.callbacks import ID_LIMIT
 from bot.chat.keyboard import Button, Keyboard
 from bot.i18n.translator import Render
 
@@ -19,9 +20,10 @@ def parse_group_payload(payload: str) -> int | None:
     if not payload.startswith("g"):
         return None
     try:
-        return int(payload[1:])
+        chat_id = int(payload[1:])
     except ValueError:
         return None
+    return chat_id if -ID_LIMIT < chat_id < ID_LIMIT else None
 
 
 def open_private_keyboard(label: str, bot_username: str, chat_id: int) -> Keyboard:
@@ -36,6 +38,11 @@ def open_private_keyboard_to(label: str, bot_username: str, payload: str) -> Key
 def parse_propose_payload(payload: str) -> int | None:
     """The group chat id in a "p-100123" (propose for this group) start payload."""
     return parse_group_payload("g" + payload[1:]) if payload.startswith("p") else None
+
+
+def parse_meetup_payload(payload: str) -> int | None:
+    """The group chat id in a "m-100123" (set up a meet-up for this group) start payload."""
+    return parse_group_payload("g" + payload[1:]) if payload.startswith("m") else None
 
 
 PRESS_START: Render = lambda tr: tr._("Press Start")  # noqa: E731

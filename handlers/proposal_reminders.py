@@ -6,14 +6,13 @@ sent (and recorded) on its own, in that person's language and outside their quie
 
 from __future__ import annotations
 
-from bot.chat.actions import SendMessage
-from bot.domain import language
 from bot.domain.reminders import ReminderState
-from bot.i18n.translator import Render, render_in
+from bot.i18n.easy import Readable, Subject, both
 from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler, Send
 from bot.services import reminders, voting
 from bot.services.proposals import ProposalView
 from bot.store.reminders import Reminder
+from bot.voice.words import when_words
 from handlers import proposal_text as text
 from handlers.proposal_post import announce
 
@@ -53,14 +52,25 @@ async def nudge_person(reminder: Reminder, context: DeliveryContext) -> Handled:
         person = await uow.people.by_telegram_id(reminder.chat_id)
     if view is None or person is None or not person.can_dm:
         return Done(ReminderState.SKIPPED, "voted, closed or unreachable")
-    body = render_in(language.for_person(person.language), _nudge(view))
-    return Send(SendMessage(person.telegram_id, body))
+    return Send(await context.outbound.private_message(person, _nudge(view)))
 
 
-def _nudge(view: ProposalView) -> Render:
-    return lambda tr: tr._(
-        "⏰ Voting on %(title)s closes %(when)s. You haven't voted yet: the buttons are on the group post.",
-        title=view.proposal.title, when=text.when(tr, view.proposal.closes_at, view.zone))
+def _nudge(view: ProposalView) -> Readable:
+    title, closes, zone = view.proposal.title, view.proposal.closes_at, view.zone
+    return both(
+        lambda tr: tr._(
+            "⏰ Voting on %(title)s closes %(when)s. You haven't voted yet: the buttons are on the group post.",
+            title=title, when=text.when(tr, closes, zone)),
+        # Translators: Easy Read. title is a proposal's title; when is the date and time voting ends.
+        lambda tr: tr.p_("easy", "⏰ Reminder: please vote.\n📝 %(title)s\n⏳ Voting ends: %(when)s\n"
+                               "👥 The vote buttons are in the group chat.",
+                         title=title, when=text.when(tr, closes, zone)),
+        # Translators: Easy Read, read aloud. title is a proposal's title; when is a date and time in words.
+        speech=lambda tr: tr.p_("easy", "Reminder: please vote on %(title)s. Voting ends on %(when)s. The vote buttons "
+                                      "are in the group chat.",
+                                title=title, when=when_words(closes, zone, tr.language)),
+        about=Subject("p", view.id),
+    )
 
 
 KINDS: dict[str, KindHandler] = {

@@ -12,6 +12,7 @@ from bot.domain.proposals import Draft, Needs
 from bot.i18n.markup import bold, escape
 from bot.i18n.translator import Tr, label_in
 from bot.services.proposals import ProposalView
+from bot.voice.words import when_words
 
 VOTE = "v"
 CHOICE_CODES = {"y": "yes", "n": "no", "a": "abstain"}
@@ -55,6 +56,30 @@ def details(tr: Tr, title: str, description: str, options: list[datetime], place
 def draft_summary(tr: Tr, draft: Draft, zone: ZoneInfo) -> str:
     lines = details(tr, draft.title, draft.description, draft.options, draft.place, draft.needs, zone)
     lines.append(tr.n_("⏳ Voting stays open for %(n)s day", "⏳ Voting stays open for %(n)s days", draft.vote_days))
+    return "\n".join(lines)
+
+
+def easy_draft_summary(tr: Tr, draft: Draft, zone: ZoneInfo) -> str:
+    """The proposal in Easy Read: what, when, where (its needs are on the buttons before)."""
+    lines: list[str] = [tr.p_("easy", "📝 What: %(title)s", title=draft.title)]
+    if len(draft.options) == 1:
+        lines.append(tr.p_("easy", "📅 When: %(when)s", when=when(tr, draft.options[0], zone)))
+    else:
+        lines.append(tr.p_("easy", "📅 Dates to choose from:"))
+        lines.extend(f"• {when(tr, moment, zone)}" for moment in draft.options)
+    if draft.place:
+        lines.append(tr.p_("easy", "📍 Where: %(place)s", place=draft.place))
+    return "\n".join(lines)
+
+
+def draft_speech(tr: Tr, draft: Draft, zone: ZoneInfo) -> str:
+    """The proposal read aloud: dates and times as words ("dydd Sadwrn y pumed o Ragfyr, …")."""
+    days = "; ".join(when_words(moment, zone, tr.language) for moment in draft.options)
+    lines = [tr.p_("easy", "This is your idea: %(title)s.", title=draft.title),
+             tr.p_("easy", "When: %(when)s.", when=days)]
+    if draft.place:
+        lines.append(tr.p_("easy", "Where: %(place)s.", place=draft.place))
+    lines.append(tr.p_("easy", "Send it to the group?"))
     return "\n".join(lines)
 
 

@@ -46,13 +46,23 @@ from bot.domain.proposals import (
     draft_to_data,
     read_amount,
 )
-from bot.i18n.translator import Render
+from bot.i18n.easy import Subject, both, easy_form
+from bot.i18n.translator import Render, Tr
 from bot.services import conversations, proposals
 from bot.services.errors import InvalidProposal, NotFound
 from handlers import propose_steps as steps
+from handlers.fallback import OLD_BUTTON
 from handlers.links import open_private_keyboard_to
 from handlers.proposal_post import publish
-from handlers.propose_problems import explain_date_problem, explain_submit_problem
+from handlers.proposal_text import draft_speech
+from handlers.propose_problems import (
+    EARLIER_QUESTION,
+    EMPTY,
+    USE_BUTTONS,
+    explain_date_problem,
+    explain_submit_problem,
+    too_long,
+)
 
 router = Router(name=__name__)
 PICK_GROUP = "pg"
@@ -75,14 +85,16 @@ async def propose(ctx: Context) -> None:
     async with ctx.uow() as uow:
         groups = await uow.memberships.groups_of(ctx.person.id)
     if not groups:
-        await ctx.reply(lambda tr: tr._(
-            "I don't know which group you're in yet. Please use /propose in your group's chat first."))
+        await ctx.reply(both(lambda tr: tr._(
+            "I don't know which group you're in yet. Please use /propose in your group's chat first."),
+            lambda tr: tr.p_("easy", "❓ I don't know your group yet.\n👥 Please send /propose in your group's chat.")))
     elif len(groups) == 1:
         await begin(ctx, groups[0].chat_id)
     else:
         keyboard = Keyboard.column(*(Button(group.title or str(group.chat_id), encode(PICK_GROUP, group.chat_id))
                                      for group in groups))
-        await ctx.reply(lambda tr: tr._("Which group is this proposal for?"), keyboard)
+        await ctx.reply(both(lambda tr: tr._("Which group is this proposal for?"),
+                             lambda tr: tr.p_("easy", "👥 Which group is your idea for?")), keyboard)
 
 
 @router.callback(PICK_GROUP)
@@ -91,7 +103,7 @@ async def pick_group(ctx: Context) -> None:
     assert ctx.callback is not None
     chat_id = ctx.callback.int_arg(0)
     if chat_id is None or not ctx.event.is_private:
-        await ctx.answer(lambda tr: tr._("Sorry, this button doesn't work any more."), alert=True)
+        await ctx.answer(OLD_BUTTON, alert=True)
         return
     await begin(ctx, chat_id)
 
@@ -145,11 +157,16 @@ async def _prompt(ctx: Context, step_name: str, problem: Render | None = None) -
     extra = {"day": data.get("day", "")}
     keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, first=step_name == "title")
 
-    def render(tr):  # type: ignore[no-untyped-def]
+    def render(tr: Tr) -> str:
         question = step.prompt(tr, draft, zone, extra)
         return f"{problem(tr)}\n\n{question}" if problem else question
 
-    await ctx.reply(render, keyboard)
+    def easy(tr: Tr) -> str:
+        question = step.easy(tr, draft, zone, extra)
+        return f"{easy_form(problem)(tr)}\n\n{question}" if problem else question
+
+    speech = (lambda tr: draft_speech(tr, draft, zone)) if step_name == "review" else None
+    await ctx.reply(both(render, easy, speech=speech, about=Subject("w", draft.group_chat_id)), keyboard)
 
 
 def _flow_text_handler(step_name: str):  # type: ignore[no-untyped-def]
@@ -164,7 +181,7 @@ for _name in TEXT_STEPS:
     router.step(steps.FLOW, _name)(_flow_text_handler(_name))
 for _name in set(steps.STEPS) - set(TEXT_STEPS):
     router.step(steps.FLOW, _name)(lambda ctx, _n=_name: _prompt(  # type: ignore[misc]
-        ctx, _n, lambda tr: tr._("Please use the buttons below.")))
+        ctx, _n, USE_BUTTONS))
 
 
 async def _read_text(ctx: Context, step: str, text: str) -> None:
@@ -174,11 +191,10 @@ async def _read_text(ctx: Context, step: str, text: str) -> None:
         limit = {"title": TITLE_MAX, "description": DESCRIPTION_MAX, "place": PLACE_MAX}[step]
         problem = check_text(text, limit)
         if problem is TextProblem.EMPTY:
-            await _prompt(ctx, step, lambda tr: tr._("That was empty. Please write a few words."))
+            await _prompt(ctx, step, EMPTY)
             return
         if problem is TextProblem.TOO_LONG:
-            await _prompt(ctx, step, lambda tr: tr._(
-                "That's too long: please keep it under %(limit)s characters.", limit=limit))
+            await _prompt(ctx, step, too_long(limit))
             return
         setattr(draft, step, text)
         await _go(ctx, draft, data, NEXT[step])
@@ -197,7 +213,10 @@ async def _read_text(ctx: Context, step: str, text: str) -> None:
         limit = SEATS_MAX if step == "seats" else MONEY_MAX
         amount = read_amount(text, limit)
         if amount is None:
-            await _prompt(ctx, step, lambda tr: tr._("Please type a whole number from 1 to %(limit)s.", limit=limit))
+            await _prompt(ctx, step, both(
+                lambda tr: tr._("Please type a whole number from 1 to %(limit)s.", limit=limit),
+                # Translators: Easy Read. limit is the biggest number allowed.
+                lambda tr: tr.p_("easy", "🔢 Please write a number from 1 to %(limit)s.", limit=limit)))
             return
         if step == "seats":
             draft.needs.transport_seats = amount
@@ -209,7 +228,9 @@ async def _read_text(ctx: Context, step: str, text: str) -> None:
 async def _choose_time(ctx: Context, draft: Draft, data: dict, hour_minute: tuple[int, int] | None,  # type: ignore[type-arg]
                        zone: ZoneInfo) -> None:
     if hour_minute is None or not data.get("day"):
-        await _prompt(ctx, "time", lambda tr: tr._("Sorry, I couldn't read that time. Try 14:30, or choose one."))
+        await _prompt(ctx, "time", both(
+            lambda tr: tr._("Sorry, I couldn't read that time. Try 14:30, or choose one."),
+            lambda tr: tr.p_("easy", "🕑 Sorry, I could not read that time.\n👆 Please press a time.")))
         return
     moment = local_to_utc(date.fromisoformat(data["day"]), time(*hour_minute), zone)
     if moment <= ctx.clock.now():
@@ -220,10 +241,11 @@ async def _choose_time(ctx: Context, draft: Draft, data: dict, hour_minute: tupl
 
 async def _add_option(ctx: Context, draft: Draft, data: dict, moment) -> None:  # type: ignore[no-untyped-def,type-arg]
     if len(draft.options) >= MAX_OPTIONS:
-        await _prompt(ctx, "confirm", lambda tr: tr._("You can offer up to %(limit)s dates.", limit=MAX_OPTIONS))
+        await _prompt(ctx, "confirm", explain_submit_problem("too_many"))
         return
     if not draft.add_option(moment):
-        await _prompt(ctx, "confirm", lambda tr: tr._("That date is already on the list."))
+        await _prompt(ctx, "confirm", both(lambda tr: tr._("That date is already on the list."),
+                                           lambda tr: tr.p_("easy", "📅 That date is on the list already.")))
         return
     await _go(ctx, draft, data, "confirm")
 
@@ -234,11 +256,12 @@ async def flow_button(ctx: Context) -> None:
     assert ctx.callback is not None
     step, action = ((*ctx.callback.args, "", ""))[:2]
     if ctx.conversation is None or ctx.conversation.flow != steps.FLOW:
-        await ctx.answer(lambda tr: tr._("This proposal has expired or was cancelled. Use /propose to start again."),
-                         alert=True)
+        await ctx.answer(both(
+            lambda tr: tr._("This proposal has expired or was cancelled. Use /propose to start again."),
+            lambda tr: tr.p_("easy", "⌛ This idea was stopped.\n✍️ Send /propose to start again.")), alert=True)
         return
     if step != ctx.conversation.step:
-        await ctx.answer(lambda tr: tr._("That button is from an earlier question."))
+        await ctx.answer(EARLIER_QUESTION)
         return
     await ctx.answer()
     await ctx.edit_keyboard_away()
@@ -306,7 +329,8 @@ async def _cancel(ctx: Context) -> None:
     assert ctx.person is not None and ctx.person.id is not None
     async with ctx.uow() as uow:
         await conversations.end(uow, ctx.person.id)
-    await ctx.reply(lambda tr: tr._("✖️ Cancelled. Nothing was posted."))
+    await ctx.reply(both(lambda tr: tr._("✖️ Cancelled. Nothing was posted."),
+                         lambda tr: tr.p_("easy", "✖️ Stopped.\nNothing was sent to the group.")))
 
 
 async def _post(ctx: Context, draft: Draft) -> None:
@@ -322,5 +346,8 @@ async def _post(ctx: Context, draft: Draft) -> None:
     async with ctx.uow() as uow:
         await conversations.end(uow, ctx.person.id)
     await publish(ctx.outbound, ctx.uow, view)
-    await ctx.reply(lambda tr: tr._("📣 Posted to the group. People can vote now."), Keyboard.of([Button(
-        ctx.label(lambda tr: tr._("🗑 Withdraw it")), encode("pw", view.id))]))
+    await ctx.reply(both(lambda tr: tr._("📣 Posted to the group. People can vote now."),
+                         lambda tr: tr.p_("easy", "📣 Your idea is in the group now.\n🗳️ People can vote on it."),
+                         about=Subject("p", view.id)),
+                    Keyboard.of([Button(ctx.label(lambda tr: tr._("🗑 Withdraw it")), encode("pw", view.id))]))
+

@@ -15,7 +15,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.domain.dates import local_to_utc
 from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
 from bot.i18n.translator import Tr, label_in
-from handlers.proposal_text import draft_summary, when
+from handlers.proposal_text import draft_summary, easy_draft_summary, when
 
 FLOW = "propose"
 BUTTON = "pf"
@@ -23,10 +23,14 @@ TIME_SLOTS = ("10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "18:00", "19
 DAYS_SHOWN = 12
 
 
+Prompt = Callable[[Tr, Draft, ZoneInfo, dict[str, str]], str]
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
-    prompt: Callable[[Tr, Draft, ZoneInfo, dict[str, str]], str]
+    prompt: Prompt
+    easy: Prompt  # the same question in Easy Read
     buttons: Callable[[Tr, Draft, ZoneInfo, datetime], list[list[tuple[str, str, str]]]] | None = None
     skippable: bool = False
 
@@ -88,34 +92,67 @@ def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -
     )
 
 
-def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+    listed = "\n".join(f"• {when(tr, moment, zone)}" for moment in draft.options)
+    return tr.p_("easy", "📅 Your dates:") + "\n" + listed + "\n" + tr.p_(
+        "easy", "✅ Press Carry on.\n➕ Or add another date.")
+
+
+def _day_label(tr: Tr, zone: ZoneInfo, extra: dict[str, str]) -> str:
     day = date.fromisoformat(extra["day"])
-    label = tr.when(local_to_utc(day, time(12), zone), zone, "EEEE d MMMM")
+    return tr.when(local_to_utc(day, time(12), zone), zone, "EEEE d MMMM")
+
+
+def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
     # Translators: day is a date such as "Saturday 5 December".
-    return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).", day=label)
+    return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).",
+                day=_day_label(tr, zone, extra))
+
+
+def _easy_time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+    # Translators: Easy Read. day is a date such as "Saturday 5 December".
+    return tr.p_("easy", "🕑 What time on %(day)s?\n👆 Press a time.", day=_day_label(tr, zone, extra))
+
+
+def _easy_review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+    return tr.p_("easy", "👀 This is your idea:") + "\n" + easy_draft_summary(tr, draft, zone) + "\n" + tr.p_(
+        "easy", "📣 Send it to the group?")
 
 
 STEPS: dict[str, Step] = {
     step.name: step
     for step in (
         Step("title", lambda tr, d, z, e: tr._(
-            "✍️ What would you like the group to do? Write a short title, for example: Walk along the Taff Trail.")),
+            "✍️ What would you like the group to do? Write a short title, for example: Walk along the Taff Trail."),
+            lambda tr, d, z, e: tr.p_("easy", "✍️ What do you want the group to do?\n📝 Write a short name for it.\n"
+                                            "💡 For example: Walk by the river.")),
         Step("description", lambda tr, d, z, e: tr._(
-            "📝 Tell people a bit more in a few lines, or press Skip."), skippable=True),
+            "📝 Tell people a bit more in a few lines, or press Skip."),
+            lambda tr, d, z, e: tr.p_("easy", "📝 Do you want to say more?\n✍️ Write a few words.\n⏭ Or press Skip."),
+            skippable=True),
         Step("day", lambda tr, d, z, e: tr._(
-            "📅 Which day? Choose one, or type a date (for example: Saturday 5 December 14:30)."), _day_buttons),
-        Step("time", _time_prompt, _time_buttons),
-        Step("confirm", _dates_so_far, _confirm_buttons),
-        Step("place", lambda tr, d, z, e: tr._("📍 Where? Write the place, or press Skip."), skippable=True),
+            "📅 Which day? Choose one, or type a date (for example: Saturday 5 December 14:30)."),
+            lambda tr, d, z, e: tr.p_("easy", "📅 Which day?\n👆 Press a day."), _day_buttons),
+        Step("time", _time_prompt, _easy_time_prompt, _time_buttons),
+        Step("confirm", _dates_so_far, _easy_dates_so_far, _confirm_buttons),
+        Step("place", lambda tr, d, z, e: tr._("📍 Where? Write the place, or press Skip."),
+             lambda tr, d, z, e: tr.p_("easy", "📍 Where will it be?\n✍️ Write the place.\n⏭ Or press Skip."),
+             skippable=True),
         Step("needs", lambda tr, d, z, e: tr._(
-            "🧰 What does it need from the organisation? Tap each one that applies, then Done."), _needs_buttons),
+            "🧰 What does it need from the organisation? Tap each one that applies, then Done."),
+            lambda tr, d, z, e: tr.p_("easy", "🧰 What do you need for it?\n👆 Tap each thing you need.\n"
+                                            "✅ Then tap Done."), _needs_buttons),
         Step("seats", lambda tr, d, z, e: tr._(
-            "🚌 How many people will need transport? Choose, or type a number."), _seat_buttons),
+            "🚌 How many people will need transport? Choose, or type a number."),
+            lambda tr, d, z, e: tr.p_("easy", "🚌 How many people need transport?\n👆 Press a number."), _seat_buttons),
         Step("money", lambda tr, d, z, e: tr._(
-            "💷 How much money will it need, in pounds? Type a whole number, for example 20.")),
-        Step("days", lambda tr, d, z, e: tr._("⏳ How long should voting stay open?"), _days_buttons),
+            "💷 How much money will it need, in pounds? Type a whole number, for example 20."),
+            lambda tr, d, z, e: tr.p_("easy", "💷 How much money do you need?\n✍️ Write the number of pounds.\n"
+                                            "💡 For example: 20")),
+        Step("days", lambda tr, d, z, e: tr._("⏳ How long should voting stay open?"),
+             lambda tr, d, z, e: tr.p_("easy", "⏳ How many days can people vote?\n👆 Press a number."), _days_buttons),
         Step("review", lambda tr, d, z, e: tr._("👀 Here is your proposal:") + "\n\n" + draft_summary(tr, d, z)
-             + "\n\n" + tr._("Post it to the group?"), _review_buttons),
+             + "\n\n" + tr._("Post it to the group?"), _easy_review, _review_buttons),
     )
 }
 

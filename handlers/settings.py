@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
+from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Tr
 from bot.services import people
 from bot.store.models import Person
@@ -13,7 +14,7 @@ from handlers.links import PRESS_START, open_private_keyboard
 router = Router(name=__name__)
 
 
-def _summary(tr: Tr, person: Person) -> str:
+def _summary(tr: Tr, person: Person, listen: bool | None) -> str:
     lines = [
         tr._("⚙️ Your settings"),
         # Translators: name the language of this catalog itself (Cymraeg in Welsh).
@@ -21,6 +22,19 @@ def _summary(tr: Tr, person: Person) -> str:
         tr._("📖 Easy Read: on") if person.easy_read else tr._("📖 Easy Read: off"),
         tr._("⏰ Reminders: on") if person.reminders else tr._("⏰ Reminders: off"),
         quiet_line(tr, person),
+    ]
+    if listen is not None:
+        lines.append(tr._("🔊 Listen buttons: on") if listen else tr._("🔊 Listen buttons: off"))
+    return "\n".join(lines)
+
+
+def _easy_summary(tr: Tr, person: Person) -> str:
+    lines = [
+        # Translators: Easy Read. Name the language of this catalog itself (Cymraeg in Welsh).
+        tr.p_("easy", "⚙️ Your settings.\n🗣 I write in English."),
+        tr.p_("easy", "📖 Easy Read is on."),
+        tr.p_("easy", "⏰ Reminders are on.") if person.reminders else tr.p_("easy", "⏰ Reminders are off."),
+        _easy_quiet_line(tr, person),
     ]
     return "\n".join(lines)
 
@@ -32,14 +46,32 @@ def quiet_line(tr: Tr, person: Person) -> str:
     return tr._("🌙 Quiet hours: %(start)s–%(end)s", start=person.quiet_start, end=person.quiet_end)
 
 
+def _easy_quiet_line(tr: Tr, person: Person) -> str:
+    if person.quiet_start == person.quiet_end:
+        return tr.p_("easy", "🌙 No quiet time.")
+    # Translators: Easy Read. start and end are times like 21:00 and 08:00.
+    return tr.p_("easy", "🌙 No reminders from %(start)s to %(end)s.", start=person.quiet_start, end=person.quiet_end)
+
+
+def quiet_said(person: Person) -> Readable:
+    return both(lambda tr: quiet_line(tr, person), lambda tr: _easy_quiet_line(tr, person))
+
+
 async def show_settings(ctx: Context) -> None:
     """Send the person's settings with buttons to change each one."""
     assert ctx.person is not None
     person = ctx.person
+    listen = None if person.easy_read or not ctx.settings.voice_notes.available else person.listen
     await ctx.reply(
-        lambda tr: _summary(tr, person),
-        choices.settings_keyboard(ctx.tr, person.easy_read, person.reminders),
+        both(lambda tr: _summary(tr, person, listen), lambda tr: _easy_summary(tr, person)),
+        choices.settings_keyboard(ctx.tr, person.easy_read, person.reminders, listen),
     )
+
+
+PRIVATE_SETTINGS = both(
+    lambda tr: tr._("Your settings are private. Please open a private chat with me."),
+    lambda tr: tr.p_("easy", "🔒 Your settings are private.\n💬 Please open a private chat with me."),
+)
 
 
 async def _private_only(ctx: Context) -> bool:
@@ -68,7 +100,8 @@ async def language(ctx: Context) -> None:
     """Offer the language choice again (Cymraeg first)."""
     if await _private_only(ctx):
         await ctx.reply(
-            lambda tr: tr._("🗣 Which language would you like me to use?"),
+            both(lambda tr: tr._("🗣 Which language would you like me to use?"),
+                 lambda tr: tr.p_("easy", "🗣 Which language do you want?")),
             choices.language_keyboard(choices.SETTINGS),
         )
 
@@ -79,14 +112,14 @@ async def quiet_hours(ctx: Context) -> None:
     assert ctx.callback is not None and ctx.person is not None
     preset = ctx.callback.args[0] if ctx.callback.args else "ask"
     if not ctx.event.is_private:
-        await ctx.answer(lambda tr: tr._("Your settings are private. Please open a private chat with me."))
+        await ctx.answer(PRIVATE_SETTINGS)
         return
     if preset == "ask":
-        await ctx.edit(lambda tr: tr._("🌙 When should I keep quiet? Reminders due then wait until the morning."),
+        await ctx.edit(both(lambda tr: tr._("🌙 When should I keep quiet? Reminders due then wait until the morning."),
+                            lambda tr: tr.p_("easy", "🌙 When should I be quiet?\n⏰ Reminders will wait until then.")),
                        choices.quiet_keyboard(ctx.tr))
         return
     async with ctx.uow() as uow:
         ctx.person = await people.set_quiet_hours(uow, ctx.person.telegram_id, preset)
-    person = ctx.person
-    await ctx.edit(lambda tr: quiet_line(tr, person))
+    await ctx.edit(quiet_said(ctx.person))
     await show_settings(ctx)

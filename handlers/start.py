@@ -14,20 +14,29 @@ from __future__ import annotations
 
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
-from bot.i18n.translator import Tr
+from bot.i18n.easy import both
 from bot.services import groups, people
 from handlers import choices
 from handlers.choices import EASY_READ, LANGUAGE, REMINDERS, SETUP
-from handlers.help import help_text
-from handlers.links import PRESS_START, open_private_keyboard, parse_group_payload, parse_propose_payload
+from handlers.help import easy_help_text, help_text
+from handlers.links import (
+    PRESS_START,
+    open_private_keyboard,
+    parse_group_payload,
+    parse_meetup_payload,
+    parse_propose_payload,
+)
+from handlers.newmeetup import begin as begin_meetup
 from handlers.propose import begin as begin_proposal
-from handlers.settings import show_settings
+from handlers.settings import PRIVATE_SETTINGS, show_settings
 
 router = Router(name=__name__)
 
 
-def welcome(tr: Tr) -> str:
-    return tr._("👋 Welcome to Criw! Which language would you like me to use?")
+welcome = both(
+    lambda tr: tr._("👋 Welcome to Criw! Which language would you like me to use?"),
+    lambda tr: tr.p_("easy", "👋 Hello! I am Criw.\n🗣 Which language do you want?"),
+)
 
 
 @router.command(
@@ -45,6 +54,11 @@ async def start(ctx: Context) -> None:
     if propose_for is not None:
         await _join_group(ctx, propose_for)
         await begin_proposal(ctx, propose_for)
+        return
+    meetup_for = parse_meetup_payload(ctx.args)
+    if meetup_for is not None:
+        await _join_group(ctx, meetup_for)
+        await begin_meetup(ctx, meetup_for)
         return
     await ctx.reply(welcome, choices.language_keyboard(SETUP))
 
@@ -68,7 +82,7 @@ async def _join_group(ctx: Context, chat_id: int) -> None:
 async def _in_private(ctx: Context) -> bool:
     """Choice buttons only ever live in a private chat; a forged press elsewhere changes nothing."""
     if not ctx.event.is_private:
-        await ctx.answer(lambda tr: tr._("Your settings are private. Please open a private chat with me."))
+        await ctx.answer(PRIVATE_SETTINGS)
     return ctx.event.is_private
 
 
@@ -85,23 +99,26 @@ async def choose_language(ctx: Context) -> None:
     async with ctx.uow() as uow:
         ctx.person = await people.choose_language(uow, ctx.person.telegram_id, code)
     # Translators: name the language of this catalog itself (Cymraeg in Welsh, English in English).
-    await ctx.answer(lambda tr: tr._("Language saved: English"))
+    await ctx.answer(lambda tr: tr._("Language saved: English"), message=False)
     # Translators: name the language of this catalog itself ("yn Gymraeg" in Welsh).
-    await ctx.edit(lambda tr: tr._("🗣 I'll write to you in English."))
+    await ctx.edit(both(lambda tr: tr._("🗣 I'll write to you in English."),
+                        # Translators: Easy Read. Name the language of this catalog itself ("yn Gymraeg").
+                        lambda tr: tr.p_("easy", "🗣 I will write to you in English.")))
     if origin == SETUP:
         await ctx.reply(_easy_read_question, choices.yes_no_keyboard(ctx.tr, EASY_READ, SETUP))
     else:
         await show_settings(ctx)
 
 
-def _easy_read_question(tr: Tr) -> str:
-    return tr._(
-        "📖 Would you like Easy Read?\nShort sentences, one idea on each line, and buttons instead of typing."
-    )
-
-
-def _reminders_question(tr: Tr) -> str:
-    return tr._("⏰ Would you like reminders before meet-ups and votes?\nI'll send them to you here.")
+_easy_read_question = both(
+    lambda tr: tr._(
+        "📖 Would you like Easy Read?\nShort sentences, one idea on each line, and buttons instead of typing."),
+    lambda tr: tr.p_("easy", "📖 Do you want Easy Read?\n✂️ Short sentences.\n👆 Buttons, not typing."),
+)
+_reminders_question = both(
+    lambda tr: tr._("⏰ Would you like reminders before meet-ups and votes?\nI'll send them to you here."),
+    lambda tr: tr.p_("easy", "⏰ Do you want reminders?\n📅 Before meet-ups and votes.\n💬 I send them here."),
+)
 
 
 @router.callback(EASY_READ)
@@ -113,7 +130,9 @@ async def choose_easy_read(ctx: Context) -> None:
     on, origin = ctx.callback.args[:1] == ("1",), ctx.callback.args[1:2]
     async with ctx.uow() as uow:
         ctx.person = await people.set_easy_read(uow, ctx.person.telegram_id, on)
-    await ctx.edit(lambda tr: tr._("📖 Easy Read is on.") if on else tr._("📖 Easy Read is off."))
+    await ctx.edit(both(lambda tr: tr._("📖 Easy Read is on.") if on else tr._("📖 Easy Read is off."),
+                        lambda tr: tr.p_("easy", "📖 Easy Read is on.") if on
+                        else tr.p_("easy", "📖 Easy Read is off.")))
     if origin == (SETUP,):
         await ctx.reply(_reminders_question, choices.yes_no_keyboard(ctx.tr, REMINDERS, SETUP))
     else:
@@ -129,9 +148,13 @@ async def choose_reminders(ctx: Context) -> None:
     on, origin = ctx.callback.args[:1] == ("1",), ctx.callback.args[1:2]
     async with ctx.uow() as uow:
         ctx.person = await people.set_reminders(uow, ctx.person.telegram_id, on)
-    await ctx.edit(lambda tr: tr._("⏰ Reminders are on.") if on else tr._("⏰ Reminders are off."))
+    await ctx.edit(both(lambda tr: tr._("⏰ Reminders are on.") if on else tr._("⏰ Reminders are off."),
+                        lambda tr: tr.p_("easy", "⏰ Reminders are on.") if on
+                        else tr.p_("easy", "⏰ Reminders are off.")))
     if origin == (SETUP,):
-        await ctx.reply(lambda tr: tr._("✅ All set! You can change these any time with /settings.")
-                        + "\n\n" + help_text(tr, private=True))
+        await ctx.reply(both(lambda tr: tr._("✅ All set! You can change these any time with /settings.")
+                             + "\n\n" + help_text(tr, private=True),
+                             lambda tr: tr.p_("easy", "✅ All done!\n⚙️ To change things, send /settings.")
+                             + "\n\n" + easy_help_text(tr)))
     else:
         await show_settings(ctx)

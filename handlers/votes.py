@@ -8,6 +8,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.decisions import Choice
 from bot.domain.proposals import check_text, clean_text
+from bot.i18n.easy import Readable, Subject, both
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, proposals, voting
 from bot.services.errors import NotACoordinator, NotFound
@@ -32,17 +33,14 @@ async def vote(ctx: Context) -> None:
     async with ctx.uow() as uow:
         cast = await voting.cast_vote(uow, ctx.clock, ctx.event.chat_id, ctx.person.telegram_id, proposal_id, index,
                                       Choice(text.CHOICE_CODES[code]))
-    counted = _counted(cast.view, cast.option_index, cast.choice)
-    await ctx.answer(counted)
-    if ctx.person.easy_read and ctx.person.can_dm:
-        await ctx.send_private(ctx.person, counted)
+    await ctx.answer(_counted(cast.view, cast.option_index, cast.choice))  # in Easy Read, a message too
     if cast.closing is not None:
         await announce(ctx.outbound, cast.closing)
     else:
-        await refresh(ctx.outbound, ctx.uow, ctx.group_edits, proposal_id)
+        await refresh(ctx.outbound, ctx.uow, ctx.group_edits, proposal_id, ctx.event.chat_id)
 
 
-def _counted(view: ProposalView, index: int, choice: Choice):  # type: ignore[no-untyped-def]
+def _counted(view: ProposalView, index: int, choice: Choice) -> Readable:
     def render(tr: Tr) -> str:
         if view.is_date_choice and choice is not Choice.ABSTAIN:
             moment = text.when(tr, view.options[index].starts_at, view.zone)
@@ -52,7 +50,21 @@ def _counted(view: ProposalView, index: int, choice: Choice):  # type: ignore[no
         said = {Choice.YES: tr._("Yes"), Choice.NO: tr._("No"), Choice.ABSTAIN: tr._("Abstain")}[choice]
         return tr._("Your vote is counted: %(choice)s", choice=said)
 
-    return render
+    def easy(tr: Tr) -> str:
+        title = view.proposal.title
+        if view.is_date_choice and choice is not Choice.ABSTAIN:
+            moment = text.when(tr, view.options[index].starts_at, view.zone)
+            if choice is Choice.YES:
+                # Translators: Easy Read. title is a proposal's title; when is a date and time.
+                return tr.p_("easy", "✅ You can go on this date:\n📅 %(when)s\n📝 %(title)s", when=moment, title=title)
+            # Translators: Easy Read. title is a proposal's title; when is a date and time.
+            return tr.p_("easy", "❌ You took away your tick:\n📅 %(when)s\n📝 %(title)s", when=moment, title=title)
+        said = {Choice.YES: tr._("Yes"), Choice.NO: tr._("No"), Choice.ABSTAIN: tr._("Abstain")}[choice]
+        # Translators: Easy Read. choice is Yes, No or Abstain; title is a proposal's title.
+        return tr.p_("easy", "🗳️ Thank you. Your vote is counted.\n✅ You said: %(choice)s\n📝 %(title)s",
+                     choice=said, title=title)
+
+    return both(render, easy, about=Subject("p", view.id))
 
 
 @router.command("votes", "pleidleisiau",
@@ -67,7 +79,8 @@ async def open_votes(ctx: Context) -> None:
     assert ctx.person is not None
     async with ctx.uow() as uow:
         found = await proposals.open_for_person(uow, ctx.person.telegram_id)
-    await ctx.reply(lambda tr: _listing(tr, [(mine.view, mine.my_votes) for mine in found]),
+    listed: list[tuple[ProposalView, list[str] | None]] = [(mine.view, mine.my_votes) for mine in found]
+    await ctx.reply(both(lambda tr: _listing(tr, listed), lambda tr: _easy_listing(tr, listed)),
                     _manage_keyboard(ctx, found))
 
 
@@ -81,6 +94,19 @@ def _listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> str:
         lines.append(tr._("• %(title)s (closes %(when)s)", title=view.proposal.title, when=closes))
         if mine is not None:
             lines.append("   " + (_my_vote(tr, view, mine) if mine else tr._("You haven't voted yet.")))
+    return "\n".join(lines)
+
+
+def _easy_listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> str:
+    if not found:
+        return tr.p_("easy", "🗳️ There are no votes now.")
+    lines: list[str] = [tr.p_("easy", "🗳️ Votes now:")]
+    for view, mine in found:
+        closes = text.when(tr, view.proposal.closes_at, view.zone)
+        lines.append("")
+        # Translators: Easy Read. title is a proposal's title; when is the date and time voting ends.
+        lines.append(tr.p_("easy", "📝 %(title)s\n⏳ Voting ends: %(when)s", title=view.proposal.title, when=closes))
+        lines.append(tr.p_("easy", "✅ You voted.") if mine else tr.p_("easy", "❓ You have not voted yet."))
     return "\n".join(lines)
 
 
@@ -129,7 +155,10 @@ async def withdraw(ctx: Context) -> None:
     async with ctx.uow() as uow:
         view = await proposals.withdraw(uow, ctx.clock, proposal_id, ctx.person.telegram_id)
     await ctx.edit_keyboard_away()
-    await ctx.reply(lambda tr: tr._("🗑 Withdrawn: %(title)s", title=view.proposal.title))
+    title = view.proposal.title
+    await ctx.reply(both(lambda tr: tr._("🗑 Withdrawn: %(title)s", title=title),
+                         # Translators: Easy Read. title is a proposal's title.
+                         lambda tr: tr.p_("easy", "🗑 You took back your idea:\n📝 %(title)s", title=title)))
     if view.proposal.post_message_id is not None:
         await ctx.outbound.edit_group_post(view.group, view.proposal.post_message_id, lambda tr: text.post(tr, view))
     await ctx.outbound.to_group(view.group, lambda tr: tr._(
@@ -150,7 +179,8 @@ async def ask_close_reason(ctx: Context) -> None:
         if not membership or membership.role != "coordinator":
             raise NotACoordinator(proposal_id)
         await conversations.save(uow, ctx.clock, ctx.person.id, CLOSE_FLOW, "reason", {"proposal": proposal_id})
-    await ctx.reply(lambda tr: tr._("🛑 Why are you closing this vote early? Write a short reason."))
+    await ctx.reply(both(lambda tr: tr._("🛑 Why are you closing this vote early? Write a short reason."),
+                         lambda tr: tr.p_("easy", "🛑 You want to end this vote now.\n✍️ Please write why.")))
 
 
 @router.step(CLOSE_FLOW, "reason")
@@ -159,14 +189,20 @@ async def close_with_reason(ctx: Context) -> None:
     assert ctx.person is not None and ctx.person.id is not None and ctx.conversation is not None
     reason = clean_text(ctx.event.text)
     if check_text(reason, REASON_MAX):
-        await ctx.reply(lambda tr: tr._("Please write a short reason (up to %(limit)s characters).", limit=REASON_MAX))
+        await ctx.reply(both(
+            lambda tr: tr._("Please write a short reason (up to %(limit)s characters).", limit=REASON_MAX),
+            # Translators: Easy Read. limit is the most letters allowed.
+            lambda tr: tr.p_("easy", "✍️ Please write why.\n✂️ Use less than %(limit)s letters.", limit=REASON_MAX)))
         return
     proposal_id = int(ctx.conversation.data["proposal"])
     async with ctx.uow() as uow:
         await conversations.end(uow, ctx.person.id)
     async with ctx.uow() as uow:
         closing = await voting.close_now(uow, ctx.clock, proposal_id, ctx.person.telegram_id, reason)
-    await ctx.reply(lambda tr: tr._("🛑 Closed: %(title)s", title=closing.view.proposal.title))
+    title = closing.view.proposal.title
+    await ctx.reply(both(lambda tr: tr._("🛑 Closed: %(title)s", title=title),
+                         # Translators: Easy Read. title is a proposal's title.
+                         lambda tr: tr.p_("easy", "🛑 The vote has ended:\n📝 %(title)s", title=title)))
     await announce(ctx.outbound, closing)
 
 

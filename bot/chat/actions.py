@@ -47,7 +47,18 @@ class SendDocument:
     caption: str = ""
 
 
-Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument
+@dataclass(frozen=True)
+class SendVoice:
+    """A voice note (OGG/Opus bytes), or one Telegram already holds (file_id, sent again without uploading)."""
+
+    chat_id: int
+    content: bytes
+    seconds: int = 1
+    file_id: str | None = None
+    caption: str = ""
+
+
+Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument | SendVoice
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,7 @@ class Sent:
 
     chat_id: int
     message_id: int | None = None
+    file_id: str | None = None  # an uploaded file's id at the messenger, for sending it again
 
 
 class Undeliverable(Exception):
@@ -74,3 +86,12 @@ class ChatMoved(Exception):
         super().__init__(f"chat {chat_id} moved to {new_chat_id}")
         self.chat_id = chat_id
         self.new_chat_id = new_chat_id
+
+
+class MessageGone(Exception):
+    """The message to edit no longer exists (someone deleted it); a live post is sent again instead."""
+
+    def __init__(self, chat_id: int, message_id: int) -> None:
+        super().__init__(f"message {message_id} in chat {chat_id} is gone")
+        self.chat_id = chat_id
+        self.message_id = message_id

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 VERSION = "1"
 SEPARATOR = "|"
 MAX_BYTES = 64
+ID_LIMIT = 2**63  # every id fits a signed 64-bit database column; a forged bigger number is no id at all
 _FIELD = re.compile(r"^[A-Za-z0-9_.:-]{1,62}$")
+_TOO_LONG_NUMBER = re.compile(r"\d{19}")
 
 
 class PayloadTooLong(ValueError):
@@ -25,11 +27,12 @@ class Callback:
     args: tuple[str, ...]
 
     def int_arg(self, index: int) -> int | None:
-        """The argument at index as an int, or None when missing or not a number."""
+        """The argument at index as an int, or None when missing, not a number, or too big to be an id."""
         try:
-            return int(self.args[index])
+            value = int(self.args[index])
         except (IndexError, ValueError):
             return None
+        return value if -ID_LIMIT < value < ID_LIMIT else None
 
 
 def encode(prefix: str, *args: object) -> str:
@@ -50,4 +53,6 @@ def decode(payload: str | None) -> Callback | None:
     version, *fields = payload.split(SEPARATOR)
     if version != VERSION or not fields or not all(_FIELD.match(value) for value in fields):
         return None
+    if any(_TOO_LONG_NUMBER.search(value) for value in fields):
+        return None  # no id we make is that long: a number the database couldn't even hold is forged
     return Callback(fields[0], tuple(fields[1:]))

@@ -2,7 +2,9 @@
 
 A group may receive about 20 messages a minute, edits included. A refresh runs at once if the post's
 last edit was long enough ago, otherwise one trailing refresh is scheduled, which renders the latest
-state. "When was this post last edited" is an `EditSlots` record: in the database when several workers
+state. Telegram also allows about one message a second per chat, edits included: given the chat, edits of
+all its posts keep `chat_interval` apart too, so a group with many live posts (twenty open votes in a vote
+storm) gets its edits one after another instead of a 429 that would stall the update being handled. "When was this post last edited" is an `EditSlots` record: in the database when several workers
 share the posts (bot/store/edit_slots.py), so their edits together keep to one per interval; in memory
 for a lone process and the unit tests. Only the timer of a trailing refresh lives in this process.
 """
@@ -55,36 +57,58 @@ class Coalescer:
     interval: float = 3.5
     slots: EditSlots = field(default_factory=LocalSlots)
     now: Callable[[], float] = time.time  # wall-clock time: workers on several machines compare it
+    # Least time between edits of any two posts in one chat: Telegram's 1 s, with room left for replies;
+    # never more than `interval`, so a coalescer that doesn't wait (0: the demo tour) doesn't wait here either.
+    chat_interval: float = 1.5
     _trailing: dict[Hashable, asyncio.Task[None]] = field(default_factory=dict)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)  # trailing refreshes, waiting or running
+    _queues: dict[int, asyncio.Lock] = field(default_factory=dict)  # refreshes waiting for their chat's turn
 
-    async def request(self, key: Hashable, job: Job) -> None:
-        """Refresh now if allowed, else make sure one refresh follows when it is."""
+    def __post_init__(self) -> None:
+        self.chat_interval = min(self.chat_interval, self.interval)
+
+    async def request(self, key: Hashable, job: Job, chat: int | None = None) -> None:
+        """Refresh now if allowed, else make sure one refresh follows when it is. Given the `chat` the post
+        is in, the refresh also waits for the chat's turn (never inside the update being handled)."""
         pending = self._trailing.get(key)
         if pending is not None and not pending.done():
             return  # the trailing refresh will show this change too
-        slot = await self._take(key)
-        if slot.taken:
+        slot = await self._take(key, self.interval)
+        if slot.taken and (chat is None or await self._chat_free(chat)):
             await self._run(job)
             return
-        task = asyncio.create_task(self._later(key, slot, job), name=f"coalesced-{key}")
+        task = asyncio.create_task(self._later(key, slot, job, chat), name=f"coalesced-{key}")
         self._trailing[key] = task
         self._tasks.add(task)
 
-    async def _later(self, key: Hashable, seen: Slot, job: Job) -> None:
-        """Wait for the slot; an edit taken by anyone after `seen` renders our change, so it is enough."""
+    async def _later(self, key: Hashable, seen: Slot, job: Job, chat: int | None) -> None:
+        """Wait for the slot; an edit taken by anyone after `seen` renders our change, so it is enough.
+        Then wait for the chat's turn."""
         slot = seen
         while not slot.taken and slot.version == seen.version:
             await asyncio.sleep(max(slot.edited_at + self.interval - self.now(), 0.0))
-            slot = await self._take(key)
+            slot = await self._take(key, self.interval)
+        if slot.taken and chat is not None:
+            await self._chat_turn(chat)
         del self._trailing[key]
         if slot.taken:
             await self._run(job)
 
-    async def _take(self, key: Hashable) -> Slot:
+    async def _chat_free(self, chat: int) -> bool:
+        """Take the chat's turn now if nobody is waiting for it and its last edit was long enough ago."""
+        queue = self._queues.get(chat)
+        return (queue is None or not queue.locked()) and (await self._take(("chat", chat), self.chat_interval)).taken
+
+    async def _chat_turn(self, chat: int) -> None:
+        """Wait, first come first served, until the chat's last edit (by any worker) was long enough ago."""
+        async with self._queues.setdefault(chat, asyncio.Lock()):
+            while not (turn := await self._take(("chat", chat), self.chat_interval)).taken:
+                await asyncio.sleep(max(turn.edited_at + self.chat_interval - self.now(), 0.01))
+
+    async def _take(self, key: Hashable, interval: float) -> Slot:
         name = ":".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
         try:
-            return await self.slots.take(name, self.now(), self.interval)
+            return await self.slots.take(name, self.now(), interval)
         except Exception:  # without the record, edit anyway: a stale tally is worse than one extra edit
             log.exception("could not read the edit record of %s", name)
             return Slot(True, self.now(), 0)

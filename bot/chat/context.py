@@ -14,6 +14,7 @@ from bot.chat.outbound import Outbound
 from bot.chat.platform import Platform
 from bot.domain import language
 from bot.domain.clock import Clock
+from bot.i18n.easy import easy_form
 from bot.i18n.translator import Render, Tr, label_in, render_in
 from bot.settings import Settings
 
@@ -69,15 +70,24 @@ class Context:
     def label(self, render: Render) -> str:
         return label_in(self.languages, render)
 
+    @property
+    def easy_read(self) -> bool:
+        """This is a private chat with someone who chose Easy Read."""
+        return self.event.is_private and self.person is not None and self.person.easy_read
+
     async def reply(self, render: Render, keyboard: Keyboard | None = None) -> Sent | None:
-        """Send a message to the chat the event came from, in that chat's language(s)."""
+        """Send a message to the chat the event came from, in that chat's language(s) (in private: as the
+        person chose, Easy Read included)."""
+        if self.event.is_private and self.person is not None:
+            return await self.outbound.to_person(self.person, render, keyboard)
         action = SendMessage(self.event.chat_id, self.text(render), keyboard)
         return await self._send(action)
 
     async def edit(self, render: Render, keyboard: Keyboard | None = None) -> Sent | None:
         """Replace the message whose button was pressed."""
         assert self.event.message_id is not None
-        action = EditMessage(self.event.chat_id, self.event.message_id, self.text(render), keyboard)
+        text = easy_form(render)(self.personal_tr) if self.easy_read else self.text(render)
+        action = EditMessage(self.event.chat_id, self.event.message_id, text, keyboard)
         return await self.platform.perform(action)
 
     async def edit_keyboard_away(self) -> None:
@@ -85,13 +95,19 @@ class Context:
         if self.event.message_id is not None:
             await self.platform.perform(EditKeyboard(self.event.chat_id, self.event.message_id, None))
 
-    async def answer(self, render: Render | None = None, *, alert: bool = False) -> None:
-        """Answer the button press (a short pop-up in the presser's language), exactly once."""
+    async def answer(self, render: Render | None = None, *, alert: bool = False, message: bool = True) -> None:
+        """Answer the button press (a short pop-up in the presser's language), exactly once.
+
+        Screen readers miss pop-ups: someone who chose Easy Read also gets it as a private message, unless
+        the handler confirms the press with a message of its own (`message=False`)."""
         if self.event.callback_id is None or self.answered:
             return
         self.answered = True
         text = render(self.personal_tr)[:POPUP_LIMIT] if render else ""
         await self.platform.perform(AnswerCallback(self.event.callback_id, text, alert))
+        person = self.person
+        if render and message and person is not None and person.easy_read and (self.event.is_private or person.can_dm):
+            await self.send_private(person, render)
 
     async def send_private(
         self, person: Person, render: Render, keyboard: Keyboard | None = None
@@ -104,4 +120,4 @@ class Context:
 
     @property
     def outbound(self) -> Outbound:
-        return Outbound(self.platform, self.uow)
+        return Outbound(self.platform, self.uow, self.clock, voice=self.settings.voice_notes.available)

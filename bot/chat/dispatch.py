@@ -1,12 +1,20 @@
 """Dispatcher: the one path every event takes, whatever the transport.
 
 claim the update id (handled once) -> meet the person and group -> route -> handler -> answer any
-button press left unanswered. Refusals (CriwError) and crashes become friendly replies in one place.
+button press left unanswered -> mark the claim finished. Refusals (CriwError) and crashes become friendly
+replies in one place.
+
+Faults: while the database is briefly unreachable or locked, the update is tried again a few times, as
+long as nothing has been written yet. Every commit made while handling an update also notes on its claim,
+in the same transaction, that the update changed something; so after a crash, or a failure once a change
+was saved, the update is not done twice: the person is told what happened instead.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -15,19 +23,30 @@ from bot.chat.callbacks import decode
 from bot.chat.coalesce import Coalescer
 from bot.chat.context import Context
 from bot.chat.events import Event, EventKind
+from bot.chat.failures import DatabaseUnavailable, Unfinished
 from bot.chat.platform import Platform
 from bot.chat.router import Router
 from bot.domain.clock import Clock
 from bot.services import groups, people, updates
 from bot.services.errors import CriwError
+from bot.services.updates import Claim
 from bot.settings import Settings
-from bot.store.uow import UnitOfWorkFactory
+from bot.store.database import is_unavailable
+from bot.store.uow import Conflict, UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[Context, Exception], Awaitable[None]]
 # Events about the bot's own membership must not make anyone a member.
 _NO_PRESENCE = {EventKind.BOT_REMOVED, EventKind.BOT_BLOCKED, EventKind.BOT_UNBLOCKED, EventKind.CHAT_MIGRATED}
+RETRY_WAITS = (0.1, 0.3, 0.6)  # seconds between tries while the database is unavailable
+
+
+@dataclass
+class Progress:
+    """What handling one update has done so far (`wrote` is also kept on its claim, for a successor)."""
+
+    wrote: bool = False
 
 
 @dataclass
@@ -38,27 +57,131 @@ class Dispatcher:
     settings: Settings
     on_error: ErrorHandler
     group_edits: Coalescer = field(default_factory=Coalescer)
+    name: str = field(default_factory=lambda: secrets.token_hex(8))  # this dispatcher, on its claims
+    _in_hand: set[int] = field(default_factory=set, init=False, repr=False)
+
+    @property
+    def exclusive(self) -> bool:
+        """Long polling: one process takes updates, one at a time, so an unfinished claim it meets was
+        left by a handler that is gone. With webhooks another worker may be busy with it."""
+        return not self.settings.webhook_url
 
     async def handle(self, event: Event, platform: Platform) -> None:
-        """Handle one event exactly once."""
-        async with self.uow() as uow:
-            if not await updates.claim(uow, self.clock, event.update_id):
-                log.info("update %s was handled already", event.update_id)
+        """Handle one event: its changes are made once, however often it is delivered."""
+        if event.update_id in self._in_hand:
+            log.info("update %s is already being handled here", event.update_id)
+            return
+        self._in_hand.add(event.update_id)
+        try:
+            await self._handle(event, platform)
+        finally:
+            self._in_hand.discard(event.update_id)
+
+    async def _handle(self, event: Event, platform: Platform) -> None:
+        progress = Progress()
+        ctx = self._context(event, platform, progress)
+        claim = await self._claim(event)
+        if claim in (Claim.DONE, Claim.BUSY):
+            log.info("update %s: %s", event.update_id, claim)
+            return
+        if claim is None:
+            await self._apologise(ctx, DatabaseUnavailable())
+            return
+        if claim is Claim.INTERRUPTED:
+            log.warning("update %s was interrupted after a change; not doing it twice", event.update_id)
+            await self._settle(event.update_id, keep=True)
+            await self._load_quietly(ctx)
+            await self._apologise(ctx, Unfinished())
+            return
+        for wait in (*RETRY_WAITS, None):
+            try:
+                await self._run(ctx)
+            except CriwError as refusal:
+                await self._apologise(ctx, refusal)
+            except Exception as error:
+                if wait is not None and is_unavailable(error) and not progress.wrote:
+                    log.warning("update %s: the database is unavailable (%s); trying again", event.update_id,
+                                type(error).__name__)
+                    await asyncio.sleep(wait)
+                    ctx = self._context(event, platform, progress, answered=ctx.answered)
+                    continue
+                await self._fail(ctx, progress, error)
                 return
-        ctx = Context(event, platform, self.uow, self.clock, self.settings, group_edits=self.group_edits)
+            await self._settle(event.update_id, keep=True)
+            return
+
+    async def _run(self, ctx: Context) -> None:
+        await self._load(ctx)
+        handler = self.router.resolve(ctx)
+        if handler is not None:
+            await handler(ctx)
+        await ctx.answer()
+
+    def _context(self, event: Event, platform: Platform, progress: Progress, *, answered: bool = False) -> Context:
+        ctx = Context(event, platform, self._tracked(event.update_id, progress), self.clock, self.settings,
+                      group_edits=self.group_edits)
+        ctx.answered = answered
+        return ctx
+
+    def _tracked(self, update_id: int, progress: Progress) -> UnitOfWorkFactory:
+        """Units of work for handlers: each commit also notes, atomically, that the update changed something."""
+
+        def unit_of_work() -> UnitOfWork:
+            work = self.uow()
+
+            async def note(inner: UnitOfWork) -> None:
+                progress.wrote = True
+                await updates.note_change(inner, update_id)
+
+            work.before_commit = note
+            return work
+
+        return unit_of_work
+
+    async def _claim(self, event: Event) -> Claim | None:
+        """Claim the update, trying again while the database is unavailable; None if it stays so."""
+        for wait in (*RETRY_WAITS, None):
+            try:
+                async with self.uow() as uow:
+                    return await updates.claim(uow, self.clock, event.update_id, self.name, exclusive=self.exclusive)
+            except Exception as error:
+                if not is_unavailable(error):
+                    raise
+                if wait is None:
+                    break
+                log.warning("update %s: the database is unavailable (%s); trying again", event.update_id,
+                            type(error).__name__)
+                await asyncio.sleep(wait)
+        log.error("update %s: the database stayed unavailable; nothing was done", event.update_id)
+        return None
+
+    async def _settle(self, update_id: int, *, keep: bool) -> None:
+        """Finish the claim (`keep`), or release it so a redelivery gets another chance."""
+        try:
+            async with self.uow() as uow:
+                if keep:
+                    await updates.finish(uow, update_id)
+                else:
+                    await updates.release(uow, update_id)
+        except Exception as error:  # an unfinished claim is taken over by the next delivery anyway
+            log.warning("update %s: could not settle its claim (%s)", update_id, type(error).__name__)
+
+    async def _fail(self, ctx: Context, progress: Progress, error: Exception) -> None:
+        """One place logs and apologises; what was saved is kept and said, nothing else is left claimed."""
+        log.exception("update %s failed (%s)", ctx.event.update_id, type(error).__name__)
+        await self._settle(ctx.event.update_id, keep=progress.wrote)
+        if progress.wrote:
+            error = Unfinished()
+        elif is_unavailable(error):
+            error = DatabaseUnavailable()
+        await self._apologise(ctx, error)
+
+    async def _load_quietly(self, ctx: Context) -> None:
+        """Learn who and where, to apologise in the right language; without it, both languages."""
         try:
             await self._load(ctx)
-            handler = self.router.resolve(ctx)
-            if handler is not None:
-                await handler(ctx)
-            await ctx.answer()
-        except CriwError as refusal:
-            await self.on_error(ctx, refusal)
-        except Exception as error:  # one place logs and apologises; the claim is released for a retry
-            log.exception("update %s failed (%s)", event.update_id, type(error).__name__)
-            async with self.uow() as uow:
-                await updates.release(uow, event.update_id)
-            await self._apologise(ctx, error)
+        except Exception as error:
+            log.warning("update %s: could not load its context (%s)", ctx.event.update_id, type(error).__name__)
 
     async def _apologise(self, ctx: Context, error: Exception) -> None:
         try:
@@ -66,10 +189,23 @@ class Dispatcher:
         except Exception:
             log.exception("could not tell the person about the failure")
             if ctx.event.callback_id and not ctx.answered:
-                await ctx.platform.perform(AnswerCallback(ctx.event.callback_id))
+                try:
+                    await ctx.platform.perform(AnswerCallback(ctx.event.callback_id))
+                except Exception:
+                    log.warning("could not answer the button press either")
 
     async def _load(self, ctx: Context) -> None:
-        """Fill the context: who, which group, their membership, any conversation in progress."""
+        """Fill the context: who, which group, their membership, any conversation in progress.
+
+        Two workers meeting the same new person or group at once both try to add it; the database's
+        unique constraint refuses the second, and trying again finds the first one's row."""
+        try:
+            await self._load_once(ctx)
+        except Conflict:
+            log.info("update %s met a row another worker was adding; loading again", ctx.event.update_id)
+            await self._load_once(ctx)
+
+    async def _load_once(self, ctx: Context) -> None:
         event = ctx.event
         ctx.callback = decode(event.callback_data) if event.kind is EventKind.CALLBACK else None
         ctx.args = event.command[1] if event.command else ""

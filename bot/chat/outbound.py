@@ -7,15 +7,19 @@ chat is recorded (so nobody retries into a wall), and a group that moved to a su
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from bot.chat.actions import ChatMoved, EditMessage, SendMessage, Sent, Undeliverable
+from bot.chat.actions import ChatMoved, EditMessage, MessageGone, SendMessage, Sent, Undeliverable
+from bot.chat.easy_read import with_extras
 from bot.chat.keyboard import Keyboard
 from bot.chat.platform import Platform
 from bot.domain import language
-from bot.i18n.translator import Render, render_in
-from bot.services import groups, people
+from bot.domain.clock import Clock, SystemClock
+from bot.i18n.easy import easy_form, speech_form, subject_of
+from bot.i18n.translator import Render, Tr, render_in
+from bot.services import groups, people, voice
+from bot.voice.words import speakable
 
 if TYPE_CHECKING:
     from bot.store.models import Group, Person
@@ -28,11 +32,29 @@ log = logging.getLogger(__name__)
 class Outbound:
     platform: Platform
     uow: UnitOfWorkFactory
+    clock: Clock = field(default_factory=SystemClock)
+    voice: bool = False  # voice notes can be made here, so 🔊 Listen buttons are offered
 
     async def to_person(self, person: Person, render: Render, keyboard: Keyboard | None = None) -> Sent | None:
-        """Write privately in the person's language; None if they can't be reached there."""
-        text = render_in(language.for_person(person.language), render)
-        return await self.send(SendMessage(person.telegram_id, text, keyboard))
+        """Write privately in the person's language (Easy Read, if they chose it); None if they can't be
+        reached there."""
+        return await self.send(await self.private_message(person, render, keyboard))
+
+    async def private_message(self, person: Person, render: Render, keyboard: Keyboard | None = None) -> SendMessage:
+        """The message as this person gets it: in Easy Read, the Easy Read form in their one language with
+        Not sure / I need help buttons; with 🔊 Listen where voice notes can be made and they want them."""
+        languages = language.for_person(person.language)
+        if not (person.easy_read or person.listen) or person.id is None:
+            return SendMessage(person.telegram_id, render_in(languages, render), keyboard)
+        tr = Tr(person.language or language.suggested(person.language_hint) or languages[0])
+        text = easy_form(render)(tr) if person.easy_read else render_in(languages, render)
+        spoken_id = None
+        if self.voice:
+            words = speakable(speech_form(render)(tr) if person.easy_read else render(tr), tr.language)
+            async with self.uow() as uow:
+                spoken_id = await voice.remember(uow, self.clock, person.id, tr.language, words) if words else None
+        extras = with_extras(keyboard, tr, easy=person.easy_read, spoken_id=spoken_id, subject=subject_of(render))
+        return SendMessage(person.telegram_id, text, extras)
 
     async def to_group(self, group: Group, render: Render, keyboard: Keyboard | None = None) -> Sent | None:
         """Post in the group's language(s); nothing is sent to a group the bot has left."""
@@ -44,10 +66,16 @@ class Outbound:
     async def edit_group_post(
         self, group: Group, message_id: int, render: Render, keyboard: Keyboard | None = None
     ) -> Sent | None:
+        """Bring a live post up to date. If it is gone (an admin deleted it), post it again: the Sent then
+        carries the new message id, which the caller keeps for the next edit."""
         if not group.bot_present:
             return None
         text = render_in(language.for_group(group.language_mode), render)
-        return await self.platform.perform(EditMessage(group.chat_id, message_id, text, keyboard))
+        try:
+            return await self.platform.perform(EditMessage(group.chat_id, message_id, text, keyboard))
+        except MessageGone:
+            log.info("post %s in group %s was deleted; posting it again", message_id, group.id)
+            return await self.send(SendMessage(group.chat_id, text, keyboard))
 
     async def send(self, action: SendMessage) -> Sent | None:
         """Send, recording a closed private chat, and following a group to its new supergroup id."""

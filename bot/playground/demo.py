@@ -19,6 +19,7 @@ from bot.playground.emulator import TelegramEmulator
 from bot.playground.phone import Phone
 from bot.settings import Settings, load_settings
 from bot.transports.transport import Transport
+from bot.web.calendar import serve, web_app
 
 
 @dataclass
@@ -32,17 +33,28 @@ class RunningBot:
     _polling: asyncio.Task[None] | None = field(default=None, init=False)
 
     async def start(self) -> None:
-        self.criw = await build(self.settings, self.clock)
+        self.criw = await build(self.settings, self.clock, migrate=True)  # PostgreSQL too: the demo is its own
         self.transport = make_transport(self.criw, self.settings.bot_token, self.settings.telegram_api)
         self._polling = asyncio.create_task(self.transport.run_polling())
+
+    async def kill(self) -> None:
+        """Stop the way a crash does: polling is cancelled wherever it is and nothing is finished, so the
+        update in hand is never confirmed and Telegram delivers it again (tests start() a new bot after)."""
+        if self._polling is not None:
+            self._polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._polling
+            self._polling = None
+        await self.transport.stop()
+        await self.criw.engine.dispose()
 
     async def stop(self) -> None:
         await self.criw.dispatcher.group_edits.flush()  # trailing edits still need the transport
         await self.transport.stop()
         if self._polling is not None:
             self._polling.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._polling
+            # Stopping while polling was still starting can end it with a network error: it is stopping anyway.
+            await asyncio.gather(self._polling, return_exceptions=True)
         await self.criw.close()
 
 
@@ -88,21 +100,24 @@ PEOPLE = (
 @contextlib.asynccontextmanager
 async def running_demo(
     db: str | None = None, port: int = 0, transport: str | None = None, clock: Clock | None = None,
-    **settings_overrides: object,
+    database_url: str | None = None, **settings_overrides: object,
 ) -> AsyncIterator[DemoWorld]:
     """Start the emulator and the real bot against it, with a demo group of four people.
 
-    `transport` is "aiogram" or "ptb"; None means the CRIW_TRANSPORT setting (aiogram by default)."""
+    `transport` is "aiogram" or "ptb"; None means the CRIW_TRANSPORT setting (aiogram by default).
+    `database_url` (e.g. an empty PostgreSQL database, migrated here) replaces the SQLite file `db`."""
     with tempfile.TemporaryDirectory(prefix="criw-demo-") as scratch:
         database = Path(db) if db else Path(scratch) / "demo.db"
         emulator = TelegramEmulator()
         await emulator.start(port=port)
+        # The bot's own web server (calendar feeds), on a free port; it serves whichever bot is running.
+        pages, pages_url = await serve(web_app(lambda: bot.criw), "127.0.0.1:0")
         try:
             chosen = {"transport": transport} if transport else {}
             settings = load_settings(
                 bot_token=emulator.token, telegram_api=emulator.base_url,
-                database_url=f"sqlite+aiosqlite:///{database}", organisation_name="Cymdeithas Criw",
-                webhook_url="", **chosen, **settings_overrides,
+                database_url=database_url or f"sqlite+aiosqlite:///{database}", organisation_name="Cymdeithas Criw",
+                webhook_url="", public_url=pages_url, **chosen, **settings_overrides,
             )
             bot = RunningBot(settings, clock)
             users = {name: emulator.add_user(name, language_code=code) for name, code, _ in PEOPLE}
@@ -120,6 +135,7 @@ async def running_demo(
             finally:
                 await bot.stop()
         finally:
+            await pages.cleanup()
             await emulator.stop()
 
 

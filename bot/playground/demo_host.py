@@ -14,15 +14,15 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from bot.playground.demo import PEOPLE, DemoWorld, running_demo
-from bot.playground.tour import play_tour
 from bot.playground.emulator_playground import Persona
+from bot.playground.tour import play_tour
 
 log = logging.getLogger(__name__)
 
 #: What the persona switcher says about each demo person, beyond their role.
 NOTES = {"Alys": "welsh", "Ceri": "easy_read"}
 #: Seconds between tour steps: slow enough for a person to follow on the page.
-TOUR_PACE = 1.2
+TOUR_PACE = 0.8
 
 Announce = Callable[[str, str], None]  # (page URL, Bot API URL)
 
@@ -88,10 +88,10 @@ class DemoHost:
         """Make ``world`` the current one: personas and controls for its page, and the tour if asked."""
         playground = world.emulator.playground
         roles = {name: role for name, _, role in PEOPLE}
-        playground.personas = [
+        personas = [
             Persona(phone.id, roles.get(name, "member"), NOTES.get(name, "")) for name, phone in world.people.items()
         ]
-        playground.controls = self
+        playground.host(personas, self)
         tour = None
         if self._tour_next:
             self._tour_next = False

@@ -234,6 +234,14 @@ class TelegramEmulator:
         chat = chat_id_of(chat_id)
         return ReadyDict(people.user_presses(self.world, user_id, chat, message_id, data, forged))
 
+    def user_edits(self, user_id: int, chat_id: ChatRef, message_id: int, text: str) -> ReadyDict:
+        """A person edits a message they sent (the bot hears only if it asked for ``edited_message``)."""
+        return ReadyDict(people.user_edits(self.world, user_id, chat_id_of(chat_id), message_id, text))
+
+    def user_deletes(self, user_id: int, chat_id: ChatRef, message_id: int) -> None:
+        """A person deletes a message (an admin: anyone's, the bot's too); the bot is not told."""
+        people.user_deletes(self.world, user_id, chat_id_of(chat_id), message_id)
+
     def add_bot_to_group(self, chat_id: ChatRef, by_user_id: int, *, as_admin: bool = False) -> ReadyDict:
         chat = chat_id_of(chat_id)
         return ReadyDict(people.add_bot_to_group(self.world, chat, by_user_id, as_admin=as_admin))
@@ -303,6 +311,11 @@ class TelegramEmulator:
     def callback_answers(self) -> list[Obj]:
         """answerCallbackQuery calls: callback_query_id, user_id, text, show_alert, url, cache_time."""
         return self.world.callback_answers
+
+    def callback_timings(self) -> list[tuple[float, float | None]]:
+        """For every button press so far, in order: when it was queued for the bot and when the bot answered
+        it (``time.perf_counter`` seconds; None while unanswered). Benchmarks measure latency with it."""
+        return [(query.queued_at, query.answered_at) for query in self.world.queries.values()]
 
     @property
     def stats(self) -> EmulatorStats:
@@ -393,6 +406,11 @@ class TelegramEmulator:
             method, error_code=error_code, description=description, retry_after=retry_after, times=times,
             chat_id=chat,
         )  # fmt: skip
+
+    def slow_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Make the next ``times`` calls of ``method`` ("*" = any) wait ``seconds`` before being answered, as
+        a slow Telegram does. A client that gives up first (its timeout) cancels the call: it never happens."""
+        self.api.faults.slow(method, seconds, times)
 
     def enforce_rate_limits(
         self,

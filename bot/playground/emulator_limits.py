@@ -49,11 +49,32 @@ class _Fault:
     chat_id: int | str | None
 
 
+@dataclass
+class _Delay:
+    method: str
+    seconds: float
+    remaining: int
+
+
 class FaultInjector:
-    """Errors queued by tests: the next matching calls fail without being executed."""
+    """Errors queued by tests: the next matching calls fail without being executed, or answer slowly."""
 
     def __init__(self) -> None:
         self._faults: list[_Fault] = []
+        self._delays: list[_Delay] = []
+
+    def slow(self, method: str, seconds: float, times: int) -> None:
+        self._delays.append(_Delay(method.lower(), seconds, times))
+
+    def take_delay(self, method: str) -> float:
+        """How long to keep this call waiting before answering it (0: not at all)."""
+        for delay in self._delays:
+            if delay.method in ("*", method.lower()):
+                delay.remaining -= 1
+                if delay.remaining <= 0:
+                    self._delays.remove(delay)
+                return delay.seconds
+        return 0.0
 
     def add(
         self,
@@ -86,6 +107,7 @@ class FaultInjector:
 
     def clear(self) -> None:
         self._faults.clear()
+        self._delays.clear()
 
     @property
     def pending(self) -> int:

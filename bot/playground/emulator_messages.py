@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import time
 from typing import Any
 
 from . import emulator_objects as objects
@@ -202,7 +203,7 @@ def answer_callback_query(world: World, call: Call) -> bool:
     text = call.get_str("text")
     if len(text) > MAX_ALERT_TEXT:
         raise bad_request("MESSAGE_TOO_LONG")
-    query.answered = True
+    query.answered, query.answered_at = True, time.perf_counter()
     answer = {
         "callback_query_id": query.query_id,
         "user_id": query.user_id,

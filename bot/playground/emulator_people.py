@@ -238,3 +238,29 @@ def migrate_to_supergroup(world: World, chat_id: int) -> int:
         world.push("message", old_notice)
         world.push("message", new_notice)
     return new_id
+
+
+def user_edits(world: World, user_id: int, chat_id: int, message_id: int, text: str) -> Obj:
+    """A person edits a message they sent. Returns the ``edited_message`` Update, or ``{}`` when Telegram
+    would not tell the bot (privacy mode; and the queue drops it unless the bot asked for edits)."""
+    record = world.chat(chat_id, follow_migration=True)
+    msg = record.messages.get(message_id)
+    if msg is None or msg.get("from", {}).get("id") != user_id or "text" not in msg:
+        raise ValueError(f"user {user_id} has no text message {message_id} in chat {record.id} to edit")
+    msg["text"], msg["edit_date"] = text, world.now()
+    world.touch()
+    return world.push("edited_message", copy.deepcopy(msg)) if bot_receives(world, record, msg) else {}
+
+
+def user_deletes(world: World, user_id: int, chat_id: int, message_id: int) -> None:
+    """A person deletes a message: their own, or (a group's admin) anyone's, the bot's posts included.
+    Telegram tells the bot nothing; it finds out when it next edits the message."""
+    record = world.chat(chat_id, follow_migration=True)
+    msg = record.messages.get(message_id)
+    if msg is None:
+        raise ValueError(f"there is no message {message_id} in chat {record.id}")
+    own = msg.get("from", {}).get("id") == user_id
+    if not own and not record.is_private and record.members.get(user_id) not in ("creator", "administrator"):
+        raise ValueError(f"user {user_id} may not delete others' messages in chat {record.id}: not an admin")
+    del record.messages[message_id]
+    world.touch()

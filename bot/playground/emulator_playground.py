@@ -94,8 +94,14 @@ class Playground:
         self.tour = TourProgress(progress.step, progress.chat_id, progress.action, running=False, failed=failed)
         self.world.touch()
 
+    def host(self, personas: list[Persona], controls: DemoControls) -> None:
+        """A demo takes over this emulator: who the page can be, and what it may do to the world."""
+        self.personas, self.controls = list(personas), controls
+        self.world.touch()
+
     def version(self) -> int:
-        return self.feed.version(asdict(self.tour) if self.tour else None)
+        extra = (asdict(self.tour) if self.tour else None, self.personas, self.controls is not None)
+        return self.feed.version(repr(extra))
 
     # -- routes -------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import inspect
 import logging
@@ -48,6 +49,9 @@ class BotApi:
         self.calls.append((call.method, copy.deepcopy(call.params)))
         self.stats.calls[call.method] += 1
         try:
+            delay = self.faults.take_delay(call.method)
+            if delay:
+                await asyncio.sleep(delay)  # a slow Telegram; a client that gives up cancels the call
             fault = self.faults.take(call.method, call.params)
             if fault is not None:
                 raise fault

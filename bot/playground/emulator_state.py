@@ -83,6 +83,9 @@ class CallbackRecord:
     message_id: int
     data: str
     answered: bool = False
+    # Monotonic seconds (time.perf_counter): when the press was queued for the bot, and when it was answered.
+    queued_at: float = field(default_factory=time.perf_counter)
+    answered_at: float | None = None
 
 
 class World:

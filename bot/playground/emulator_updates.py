@@ -69,6 +69,7 @@ class _Entry:
     update: Obj
     sticky: bool = False  # a re-delivery: survives confirmation until it has been handed out again
     delivered: bool = False
+    in_flight: bool = False  # being POSTed to the webhook right now
 
 
 class UpdateQueue:
@@ -215,12 +216,22 @@ class UpdateQueue:
         return info
 
     async def next_for_webhook(self) -> tuple[Obj, Webhook]:
-        """Wait for the first unconfirmed update while a webhook is set; it stays queued until done."""
-        await self._changes.wait_until(lambda: self.webhook is not None and bool(self._pending))
+        """Wait for the first unconfirmed update not already on its way while a webhook is set; it stays
+        queued until done (or released)."""
+        await self._changes.wait_until(
+            lambda: self.webhook is not None and any(not entry.in_flight for entry in self._pending)
+        )
         assert self.webhook is not None
-        entry = self._ordered()[0]
-        entry.delivered = True
+        entry = next(entry for entry in self._ordered() if not entry.in_flight)
+        entry.delivered = entry.in_flight = True
         return entry.update, self.webhook
+
+    def webhook_released(self, update: Obj) -> None:
+        """An update whose delivery stopped part-way (the webhook went away) may be handed out again."""
+        for entry in self._pending:
+            if entry.update is update:
+                entry.in_flight = False
+        self._changes.notify()
 
     def webhook_done(self, update: Obj) -> None:
         """Confirm one update after the webhook answered (or after giving up on it)."""

@@ -9,6 +9,10 @@ from datetime import timedelta
 from babel.dates import format_date
 
 from bot.playground.demo import DemoWorld
+from bot.playground.tour_credits import credits
+from bot.playground.tour_easy_read import easy_read as easy_read_chapter
+from bot.playground.tour_meetups import meetups
+from bot.playground.tour_requests import requests
 from bot.playground.transcript import Narrator, StepHook
 
 Chapter = Callable[[Narrator, DemoWorld], Awaitable[None]]
@@ -65,7 +69,7 @@ async def proposal(tour: Narrator, world: DemoWorld) -> None:
         await tour.step(group["id"], f"{name} taps [{label}] on the group post", phone.tap(label, chat=group))
 
 
-CHAPTERS: list[Chapter] = [welcome, proposal]
+CHAPTERS: list[Chapter] = [welcome, proposal, meetups, credits, requests, easy_read_chapter]
 
 
 async def play_tour(world: DemoWorld, on_step: StepHook | None = None) -> str:

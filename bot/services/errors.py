@@ -33,3 +33,72 @@ class InvalidProposal(CriwError):
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
         self.problem = problem
+
+
+class MeetupNotOpen(CriwError):
+    """The meet-up was cancelled or has already happened; `reason` is a bot/domain/meetups.Refusal."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InvalidMeetup(CriwError):
+    """The meet-up (or an answer about it) can't be stored as it is; `problem` says why."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class InvalidContribution(CriwError):
+    """The contribution (or gift, spend, adjustment) can't be recorded as it is; `problem` says why (a code
+    from bot/domain/hours.HoursProblem or contributions.DayProblem, or "category", "note", "meetup",
+    "confirmer", "day_full", "amount")."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class NotEnoughCredits(CriwError):
+    """A gift or spend would take the balance below zero (or below the organisation's overdraft)."""
+
+    def __init__(self, available: int) -> None:
+        super().__init__(available)
+        self.available = available  # quarters that could be given or spent
+
+
+class MayNotConfirm(CriwError):
+    """Nobody confirms their own time, and only the chosen member who was there, or a coordinator, may."""
+
+
+class InvalidRequest(CriwError):
+    """A resource, budget or request can't be stored as it is; `problem` says why (a code
+    handlers/request_problems.py explains: "gone", "kind", "meetup", "past", "end_before_start",
+    "too_long", "people", "seats", "wheelchair", "amount", "note", "name", "hours", ...)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class CannotApprove(CriwError):
+    """The booking can't be made: "clash" (the room or vehicle is booked then), "budget" (not enough left),
+    "gone" (it was removed), "choose" (no room or vehicle chosen yet) or "past"."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class RequestDecided(CriwError):
+    """Someone else has already decided the request (or the member took it back); `state` is where it is."""
+
+    def __init__(self, state: str) -> None:
+        super().__init__(state)
+        self.state = state
+
+
+class MayNotActFor(CriwError):
+    """Only a coordinator of the member's group, or a supporter the member named, may answer for them."""

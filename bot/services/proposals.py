@@ -59,10 +59,8 @@ def rule_of(row: GroupRule | None) -> DecisionRule:
 async def view(uow: UnitOfWork, proposal: Proposal) -> ProposalView:
     assert proposal.id is not None
     options = await uow.proposals.options(proposal.id)
-    votes = [
-        decisions.Vote(vote.person_id, vote.option_index, decisions.Choice(vote.choice))
-        for vote in await uow.proposals.votes(proposal.id)
-    ]
+    votes = [decisions.Vote(person, index, decisions.Choice(choice))
+             for person, index, choice in await uow.proposals.ballots(proposal.id)]
     group = await uow.groups.get(proposal.group_id)
     proposer = await uow.session.get(Person, proposal.proposer_id)
     assert group is not None and group.id is not None and proposer is not None

@@ -68,10 +68,11 @@ async def claim_next(uow: UnitOfWork, clock: Clock, skip: set[int]) -> Reminder 
             await uow.reminders.move_state(reminder.id, ReminderState.PENDING, state=ReminderState.SKIPPED)
             await uow.commit()
             continue
+        attempts = reminder.attempts + 1
         if await uow.reminders.move_state(reminder.id, ReminderState.PENDING, state=ReminderState.SENDING,
-                                          attempts=reminder.attempts + 1):
+                                          attempts=attempts):
             await uow.commit()
-            await uow.session.refresh(reminder)
+            reminder.state, reminder.attempts = ReminderState.SENDING, attempts  # what we just wrote: no re-read
             return reminder
         await uow.commit()  # another sender took it
 

@@ -10,7 +10,7 @@ from bot.domain import decisions
 from bot.domain.decisions import Choice, Outcome, OutcomeKind
 from bot.domain.proposals import ProposalState
 from bot.domain.roles import Role
-from bot.services import meetups, proposals, reminders
+from bot.services import meetups, proposals, reminders, requests, supporters
 from bot.services.errors import NotACoordinator, NotFound, VotingClosed
 from bot.services.proposals import ProposalView
 from bot.store.models import AuditEntry, Person
@@ -47,10 +47,12 @@ class VoteCast:
 
 async def cast_vote(
     uow: UnitOfWork, clock: Clock, chat_id: int, telegram_id: int, proposal_id: int, option_index: int,
-    choice: Choice,
+    choice: Choice, *, entered_by: int | None = None,
 ) -> VoteCast:
     """Record one press of a vote button, after checking it all again: this group's proposal, a member of
-    this group, still open, a real option. A second press by the same person replaces the first."""
+    this group, still open, a real option. A second press by the same person replaces the first.
+
+    `entered_by` (a Telegram id): a coordinator or named supporter votes for the member, audited as such."""
     proposal = await proposals.find_in_chat(uow, proposal_id, chat_id)
     proposal = await uow.proposals.lock(proposal_id) or proposal
     group = await uow.groups.get(proposal.group_id)
@@ -61,7 +63,11 @@ async def cast_vote(
     options = await uow.proposals.options(proposal_id)
     if not 0 <= option_index < len(options):
         raise NotFound(option_index)
-    assert voter.id is not None
+    assert voter.id is not None and group.id is not None
+    if entered_by is not None:
+        actor = await supporters.authorise(uow, entered_by, voter, group.id)
+        supporters.record(uow, clock, actor, voter, group.id, "vote",
+                          {"proposal_id": proposal_id, "option": option_index, "choice": str(choice)})
     recorded = await _record(uow, clock, proposal_id, voter.id, option_index, choice, len(options) > 1)
     try:
         await uow.commit()
@@ -117,13 +123,15 @@ async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView
     else:
         await reminders.cancel_about(uow, "vote_", current.id)
     if outcome.kind is OutcomeKind.PASSED:
-        _create_meetup(uow, current, outcome.winner or 0)
+        await _create_meetup(uow, clock, current, outcome.winner or 0)
     await uow.commit()
     return Closing(await proposals.view(uow, proposal), outcome)
 
 
-def _create_meetup(uow: UnitOfWork, current: ProposalView, winner: int) -> None:
-    meetups.add_from_proposal(uow, current.proposal, current.options[winner].starts_at)
+async def _create_meetup(uow: UnitOfWork, clock: Clock, current: ProposalView, winner: int) -> None:
+    """The meet-up, and its needs (a room, transport, money) as requests to the coordinators, together."""
+    meetup = meetups.add_from_proposal(uow, current.proposal, current.options[winner].starts_at)
+    await requests.plan_from_needs(uow, clock, meetup, current.group)
 
 
 async def close_if_due(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> Closing | None:
@@ -174,7 +182,7 @@ async def settle_tie(
         if not 0 <= option_index < len(current.options):
             raise NotFound(option_index)
         proposal.state, proposal.winner = ProposalState.PASSED, option_index
-        _create_meetup(uow, current, option_index)
+        await _create_meetup(uow, clock, current, option_index)
         outcome = Outcome(OutcomeKind.PASSED, winner=option_index)
     await uow.commit()
     return Closing(await proposals.view(uow, proposal), outcome)

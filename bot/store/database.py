@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,18 +15,19 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def create_engine(url: str) -> AsyncEngine:
-    """Make the engine; for SQLite turn on WAL, foreign keys and a busy timeout on every connection."""
+def create_engine(url: str, *, wait_seconds: float = 15) -> AsyncEngine:
+    """Make the engine; for SQLite turn on WAL, foreign keys and a busy timeout on every connection
+    (`wait_seconds`: how long a write waits for another's lock before "database is locked")."""
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True)
-    engine = create_async_engine(url, connect_args={"timeout": 15})
+    engine = create_async_engine(url, connect_args={"timeout": wait_seconds})
 
     @event.listens_for(engine.sync_engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.execute(f"PRAGMA busy_timeout={int(wait_seconds * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -33,3 +36,11 @@ def create_engine(url: str) -> AsyncEngine:
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether an error means the database couldn't be reached, or stayed locked: worth trying again
+    shortly (unlike a bug, or a change the database refused)."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, OperationalError | InterfaceError | PoolTimeout | ConnectionError)

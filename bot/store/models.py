@@ -46,6 +46,7 @@ class Person(SQLModel, table=True):
     language: str | None = Field(default=None, max_length=2)
     language_hint: str | None = Field(default=None, max_length=16)
     easy_read: bool = False
+    listen: bool = False  # 🔊 Listen buttons under private messages (always on with Easy Read)
     reminders: bool = True
     quiet_start: str = Field(default="21:00", max_length=5)  # no private reminders from … (local time)
     quiet_end: str = Field(default="08:00", max_length=5)  # … until
@@ -74,10 +75,17 @@ class ConversationState(SQLModel, table=True):
 
 
 class ProcessedUpdate(SQLModel, table=True):
-    """Telegram update ids already handled, so a re-delivered update changes nothing."""
+    """Telegram update ids claimed for handling, so a re-delivered update changes nothing.
+
+    A claim stays unfinished while its handler runs. If the process dies mid-update, Telegram delivers the
+    update again and the next dispatcher takes the claim over: it runs the handler again when the first
+    attempt changed nothing (`wrote` is false), and otherwise says so instead of doing it twice."""
 
     update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
-    handled_at: datetime = utc_column(nullable=False, index=True)
+    handled_at: datetime = utc_column(nullable=False, index=True)  # when it was (last) claimed
+    handler: str = Field(default="", max_length=32)  # the dispatcher handling it; "" once finished
+    finished: bool = True
+    wrote: bool = False  # the handler committed a change (set in that change's own transaction)
 
 
 class AuditEntry(SQLModel, table=True):

@@ -1,4 +1,4 @@
-"""Tables for proposals, their date options, votes, each group's decision rule, and meet-ups."""
+"""Tables for proposals, their date options, votes and each group's decision rule (meet-ups: meetups.py)."""
 
 from __future__ import annotations
 
@@ -63,15 +63,3 @@ class Vote(SQLModel, table=True):
     choice: str = Field(max_length=8)
     cast_at: datetime = utc_column(nullable=False)
 
-
-class Meetup(SQLModel, table=True):
-    """A meet-up on the calendar, usually born from a passed proposal."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    group_id: int = Field(foreign_key="group.id", index=True)
-    proposal_id: int | None = Field(default=None, foreign_key="proposal.id")
-    title: str = Field(max_length=100)
-    starts_at: datetime = utc_column(nullable=False, index=True)
-    place: str = Field(default="", max_length=200)
-    needs: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    status: str = Field(default="scheduled", max_length=16)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -71,6 +71,28 @@ class Conversations(_Repository):
 class ProcessedUpdates(_Repository):
     async def seen(self, update_id: int) -> bool:
         return await self.session.get(ProcessedUpdate, update_id) is not None
+
+    async def get(self, update_id: int) -> ProcessedUpdate | None:
+        return await self.session.get(ProcessedUpdate, update_id)
+
+    async def take_over(self, update_id: int, from_handler: str, to_handler: str, now: datetime) -> bool:
+        """Move an unfinished claim to another handler, if nobody else moved or finished it meanwhile."""
+        row = ProcessedUpdate.__table__  # type: ignore[attr-defined]
+        moved = await self.session.exec(
+            update(row).where(row.c.update_id == update_id, row.c.handler == from_handler, row.c.finished.is_(False))
+            .values(handler=to_handler, handled_at=now)
+        )
+        return bool(moved.rowcount)  # type: ignore[attr-defined]
+
+    async def finish(self, update_id: int) -> None:
+        row = ProcessedUpdate.__table__  # type: ignore[attr-defined]
+        await self.session.exec(update(row).where(row.c.update_id == update_id).values(finished=True, handler=""))
+
+    async def note_change(self, update_id: int) -> None:
+        row = ProcessedUpdate.__table__  # type: ignore[attr-defined]
+        await self.session.exec(
+            update(row).where(row.c.update_id == update_id, row.c.wrote.is_(False)).values(wrote=True)
+        )
 
     async def forget(self, update_id: int) -> None:
         await self.session.exec(delete(ProcessedUpdate).where(ProcessedUpdate.update_id == update_id))  # type: ignore[call-overload,arg-type]

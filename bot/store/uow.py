@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 
 from sqlalchemy.exc import IntegrityError
@@ -17,8 +17,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store import repositories as repos
 from bot.store.credit_repository import Credits
 from bot.store.meetup_repository import Meetups
+from bot.store.personal_repository import PersonalData
 from bot.store.proposal_repository import Proposals
 from bot.store.reminder_repository import Reminders
+from bot.store.resource_repository import Resources
+from bot.store.support_repository import Support
 
 
 class Conflict(Exception):
@@ -28,6 +31,9 @@ class Conflict(Exception):
 class UnitOfWork:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
+        # Runs inside the transaction just before it commits: the dispatcher notes there that the update
+        # being handled has changed something (bot/chat/dispatch.py), atomically with the change itself.
+        self.before_commit: Callable[[UnitOfWork], Awaitable[None]] | None = None
 
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._sessions()
@@ -42,6 +48,9 @@ class UnitOfWork:
         self.meetups = Meetups(self.session)
         self.reminders = Reminders(self.session)
         self.credits = Credits(self.session)
+        self.support = Support(self.session)
+        self.resources = Resources(self.session)
+        self.personal = PersonalData(self.session)
         return self
 
     async def __aexit__(
@@ -59,6 +68,8 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         try:
+            if self.before_commit is not None:
+                await self.before_commit(self)
             await self.session.commit()
         except IntegrityError as error:
             await self.session.rollback()

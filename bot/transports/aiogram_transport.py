@@ -13,7 +13,9 @@ from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramMigrateToChat,
+    TelegramNetworkError,
     TelegramRetryAfter,
+    TelegramServerError,
 )
 from aiogram.types import (
     BotCommand,
@@ -31,8 +33,10 @@ from bot.chat.actions import (
     ChatMoved,
     EditKeyboard,
     EditMessage,
+    MessageGone,
     SendDocument,
     SendMessage,
+    SendVoice,
     Sent,
     Undeliverable,
 )
@@ -40,7 +44,7 @@ from bot.chat.dispatch import Dispatcher as CriwDispatcher
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.aiogram_updates import to_event
-from bot.transports.sender import RateLimited, with_retry_after
+from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
@@ -59,10 +63,11 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
 class AiogramTransport:
     """Implements the Platform port with aiogram 3 and feeds every update to Criw's dispatcher."""
 
-    def __init__(self, core: CriwDispatcher, token: str, api_base: str, profile: BotProfile) -> None:
+    def __init__(self, core: CriwDispatcher, token: str, api_base: str, profile: BotProfile, *,
+                 timeout: float = 30) -> None:
         self.core = core
         self.profile = profile
-        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base.rstrip("/")))
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base.rstrip("/")), timeout=timeout)
         self.bot = Bot(token, session=session)
         self.bot_username = ""
         self.aiogram = Dispatcher()
@@ -100,12 +105,12 @@ class AiogramTransport:
                 await self._translate(self.bot.edit_message_text(
                     text=text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
                     reply_markup=_markup(keyboard),
-                ), chat_id)
+                ), chat_id, message_id)
                 return Sent(chat_id, message_id)
             case EditKeyboard(chat_id, message_id, keyboard):
                 await self._translate(self.bot.edit_message_reply_markup(
                     chat_id=chat_id, message_id=message_id, reply_markup=_markup(keyboard)
-                ), chat_id)
+                ), chat_id, message_id)
                 return Sent(chat_id, message_id)
             case AnswerCallback(callback_id, text, alert):
                 await self._translate(self.bot.answer_callback_query(callback_id, text or None, alert))
@@ -115,10 +120,16 @@ class AiogramTransport:
                     chat_id, BufferedInputFile(content, filename), caption=caption or None, parse_mode="HTML"
                 ), chat_id)
                 return Sent(chat_id, message.message_id)
+            case SendVoice(chat_id, content, seconds, file_id, caption):
+                voice = file_id or BufferedInputFile(content, "voice.ogg")
+                message = await self._translate(self.bot.send_voice(
+                    chat_id, voice, duration=seconds, caption=caption or None, parse_mode="HTML"
+                ), chat_id)
+                return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
         raise TypeError(f"unknown action {action!r}")
 
     @staticmethod
-    async def _translate(call: Any, chat_id: int | None = None) -> Any:
+    async def _translate(call: Any, chat_id: int | None = None, message_id: int | None = None) -> Any:
         """Await an aiogram call, mapping its errors to Criw's neutral ones."""
         try:
             return await call
@@ -131,7 +142,13 @@ class AiogramTransport:
         except TelegramBadRequest as error:
             if "message is not modified" in error.message:
                 return None
+            if "message to edit not found" in error.message and message_id is not None:
+                raise MessageGone(chat_id or 0, message_id) from error
             raise
+        except TelegramServerError as error:
+            raise TelegramDown(f"server error: {error.message}") from error
+        except TelegramNetworkError as error:
+            raise TelegramDown(f"network: {error.message}", timed_out="timeout" in error.message.lower()) from error
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def prepare(self) -> None:

@@ -16,12 +16,20 @@ from datetime import timedelta
 from typing import Any, assert_never
 
 from aiohttp import web
-from telegram import BotCommand, BotCommandScopeDefault, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeDefault,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Update,
+)
 from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
     InvalidToken,
+    NetworkError,
     RetryAfter,
     TelegramError,
     TimedOut,
@@ -35,8 +43,10 @@ from bot.chat.actions import (
     ChatMoved,
     EditKeyboard,
     EditMessage,
+    MessageGone,
     SendDocument,
     SendMessage,
+    SendVoice,
     Sent,
     Undeliverable,
 )
@@ -44,7 +54,7 @@ from bot.chat.dispatch import Dispatcher as CriwDispatcher
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.ptb_updates import to_event
-from bot.transports.sender import RateLimited, with_retry_after
+from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
@@ -75,7 +85,8 @@ def _seconds(error: RetryAfter) -> float:
 class PtbTransport:
     """Implements the Platform port with python-telegram-bot 22 and feeds every update to Criw's dispatcher."""
 
-    def __init__(self, core: CriwDispatcher, token: str, api_base: str, profile: BotProfile) -> None:
+    def __init__(self, core: CriwDispatcher, token: str, api_base: str, profile: BotProfile, *,
+                 timeout: float = 30) -> None:
         self.core = core
         self.profile = profile
         api = api_base.rstrip("/")
@@ -83,7 +94,7 @@ class PtbTransport:
         # and no JobQueue (Criw schedules its own work).
         self.application = (
             Application.builder().token(token).base_url(f"{api}/bot").base_file_url(f"{api}/file/bot")
-            .updater(None).job_queue(None).build()
+            .read_timeout(timeout).write_timeout(timeout).updater(None).job_queue(None).build()
         )
         self.application.add_handler(TypeHandler(Update, self._feed))
         self.application.add_error_handler(self._log_failure)
@@ -140,12 +151,12 @@ class PtbTransport:
                 await self._translate(self.bot.edit_message_text(
                     text, chat_id=chat_id, message_id=message_id, parse_mode="HTML",
                     reply_markup=_markup(keyboard),
-                ), chat_id)
+                ), chat_id, message_id)
                 return Sent(chat_id, message_id)
             case EditKeyboard(chat_id, message_id, keyboard):
                 await self._translate(self.bot.edit_message_reply_markup(
                     chat_id=chat_id, message_id=message_id, reply_markup=_markup(keyboard)
-                ), chat_id)
+                ), chat_id, message_id)
                 return Sent(chat_id, message_id)
             case AnswerCallback(callback_id, text, alert):
                 await self._translate(self.bot.answer_callback_query(callback_id, text or None, alert))
@@ -155,10 +166,16 @@ class PtbTransport:
                     chat_id, content, filename=filename, caption=caption or None, parse_mode="HTML"
                 ), chat_id)
                 return Sent(chat_id, message.message_id)
+            case SendVoice(chat_id, content, seconds, file_id, caption):
+                message = await self._translate(self.bot.send_voice(
+                    chat_id, file_id or InputFile(content, filename="voice.ogg"), duration=seconds,
+                    caption=caption or None, parse_mode="HTML",
+                ), chat_id)
+                return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
         assert_never(action)  # mypy names any Action this transport does not carry out yet
 
     @staticmethod
-    async def _translate(call: Any, chat_id: int | None = None) -> Any:
+    async def _translate(call: Any, chat_id: int | None = None, message_id: int | None = None) -> Any:
         """Await a PTB call, mapping its errors to Criw's neutral ones."""
         try:
             return await call
@@ -172,7 +189,13 @@ class PtbTransport:
             # PTB strips "Bad Request: " and capitalises what is left, so compare case-blind.
             if "message is not modified" in error.message.lower():
                 return None
+            if "message to edit not found" in error.message.lower() and message_id is not None:
+                raise MessageGone(chat_id or 0, message_id) from error
             raise
+        except TimedOut as error:
+            raise TelegramDown("timed out", timed_out=True) from error
+        except NetworkError as error:  # 5xx, or Telegram can't be reached
+            raise TelegramDown(f"network: {error.message}") from error
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def prepare(self) -> None:

@@ -17,10 +17,24 @@ MAX_ATTEMPTS = 5
 LONGEST_WAIT = 60.0
 
 
+SERVER_WAITS = (0.5, 1.5)  # seconds before trying again while Telegram answers 5xx or can't be reached
+
+
 class RateLimited(Exception):
     def __init__(self, retry_after: float) -> None:
         super().__init__(f"retry after {retry_after}s")
         self.retry_after = retry_after
+
+
+class TelegramDown(Exception):
+    """Telegram answered with a server error (5xx), couldn't be reached, or didn't answer in time.
+
+    A call that `timed_out` may have been carried out all the same, so it is not repeated (a message
+    could arrive twice); the others are tried again a little later."""
+
+    def __init__(self, reason: str, *, timed_out: bool = False) -> None:
+        super().__init__(reason)
+        self.timed_out = timed_out
 
 
 async def with_retry_after(
@@ -28,7 +42,8 @@ async def with_retry_after(
     *,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> T:
-    """Run `call`, waiting as long as Telegram asks after each 429, a few times at most."""
+    """Run `call`, waiting as long as Telegram asks after each 429, and a little after a 5xx, a few times."""
+    troubles = 0
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             return await call()
@@ -37,5 +52,11 @@ async def with_retry_after(
                 raise
             wait = min(max(limited.retry_after, 0.0), LONGEST_WAIT)
             log.warning("Telegram asked us to wait %.1fs (attempt %d)", wait, attempt)
+            await sleep(wait)
+        except TelegramDown as down:
+            if down.timed_out or troubles == len(SERVER_WAITS) or attempt == MAX_ATTEMPTS:
+                raise
+            wait, troubles = SERVER_WAITS[troubles], troubles + 1
+            log.warning("Telegram is unavailable (%s); trying again in %.1fs", down, wait)
             await sleep(wait)
     raise AssertionError("unreachable")

@@ -31,8 +31,8 @@ async def test_pressing_a_settings_button_edits_that_message_live_without_reload
         await (ben.send(step) if step.startswith("/") else ben.tap(step))
     await page.become("Ben")
     await page.send("/settings")
-    settings = page.message("⚙️ Your settings")
-    await expect(settings).to_contain_text("📖 Easy Read: off")
+    settings = page.message("Turn Easy Read on")  # a message's buttons belong to it on the page
+    await expect(settings).to_contain_text("⚙️ Your settings")
     settings_id = await settings.get_attribute("data-id")
     await page.page.evaluate("window.stillTheSamePage = true")
 
@@ -41,7 +41,8 @@ async def test_pressing_a_settings_button_edits_that_message_live_without_reload
     pressed = page.page.locator(f'#messages li[data-id="{settings_id}"]')
     await expect(pressed).to_contain_text("📖 Easy Read is on.")
     await expect(pressed.locator(".edited")).to_be_visible()
-    await expect(page.message("⚙️ Your settings")).to_contain_text("📖 Easy Read: on")
+    await expect(pressed.get_by_role("button")).to_have_count(0)  # the edit took the buttons away
+    await expect(page.bot_messages().last.get_by_role("button", name="Turn Easy Read off")).to_be_visible()
     assert await page.page.evaluate("window.stillTheSamePage") is True
 
 
@@ -80,6 +81,14 @@ async def test_a_keyboard_user_can_press_start_and_send_a_command(page):
     await page.page.keyboard.press("Enter")
     await expect(page.message("/help")).to_be_visible()
     await expect(page.bot_messages()).to_have_count(2)
+
+
+async def test_a_live_update_keeps_the_keyboard_focus_where_it_was(page, demo):
+    group_button = page.page.locator("#chat-list button", has_text="Cerddwyr Caerdydd")
+    await group_button.focus()
+    demo.world.emulator.user_sends(demo.world.people["Ben"].id, "Bore da!", chat_id=demo.world.group["id"])
+    await expect(group_button).to_contain_text("Bore da!")  # the chat list was redrawn...
+    await expect(group_button).to_be_focused()  # ...and the focus stayed
 
 
 async def test_the_command_menu_lists_the_bots_commands_in_the_pages_language_and_sends_one(page):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
 
 from bot.domain.clock import FixedClock
 from bot.playground.demo import running_demo
+from tests.conftest import E2E_ON_POSTGRES, reset_postgres
 
 TRANSPORTS = ["aiogram", "ptb"]
 
@@ -25,11 +27,31 @@ def clock():
 
 
 @pytest.fixture
-async def world(tmp_path, transport, clock):
-    """A demo world: emulator, bot, a group "Cerddwyr Caerdydd" and four people (not yet started)."""
+async def world(request, tmp_path, transport, clock):
+    """A demo world: emulator, bot, a group "Cerddwyr Caerdydd" and four people (not yet started).
+
+    On SQLite, or on an empty PostgreSQL database when CRIW_TEST_DATABASE=postgres (see tests/conftest.py)."""
+    database_url = None
+    if E2E_ON_POSTGRES:
+        database_url = request.getfixturevalue("postgres_database")
+        await reset_postgres(database_url)
     async with running_demo(db=str(tmp_path / "e2e.db"), transport=transport, clock=clock,
-                            group_edit_seconds=0.5) as world:
+                            database_url=database_url, group_edit_seconds=0.5) as world:
         yield world
+        # Screen readers read a button's words: no button the bot sent in this scenario may be only emoji.
+        assert emoji_only_buttons(world.emulator) == []
+
+
+def emoji_only_buttons(emulator) -> list[str]:
+    """Labels of inline buttons the bot sent (messages, edits, keyboards) that have no letter or digit."""
+    labels = []
+    for _, params in emulator.calls:
+        markup = params.get("reply_markup")
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        for row in (markup or {}).get("inline_keyboard", []) if isinstance(markup, dict) else []:
+            labels += [str(button.get("text", "")) for button in row]
+    return [label for label in labels if not any(ch.isalnum() for ch in label)]
 
 
 @pytest.fixture

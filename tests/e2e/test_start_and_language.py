@@ -48,10 +48,11 @@ async def test_choices_are_stored_and_shown_in_settings(people, world):
         person = await uow.people.by_telegram_id(ceri.id)
     assert (person.language, person.easy_read, person.reminders) == ("cy", True, False)
     await ceri.send("/gosodiadau")
-    summary = (ceri.last())
-    assert "🗣 Iaith: Cymraeg" in summary
-    assert "📖 Hawdd ei Ddeall: ymlaen" in summary
-    assert "⏰ Nodiadau atgoffa: i ffwrdd" in summary
+    summary = (ceri.last())  # Ceri chose Easy Read: short lines, in Welsh only
+    assert "🗣 Rydw i'n ysgrifennu yn Gymraeg." in summary
+    assert "📖 Mae Hawdd ei Ddeall ymlaen." in summary
+    assert "⏰ Mae nodiadau atgoffa i ffwrdd." in summary
+    assert "English" not in summary
 
 
 async def test_changing_language_from_settings_switches_at_once(people):
@@ -73,4 +74,4 @@ async def test_settings_toggles_change_only_that_setting(people, world):
     async with world.criw.uow() as uow:
         person = await uow.people.by_telegram_id(ben.id)
     assert (person.language, person.easy_read, person.reminders) == ("en", True, True)
-    assert "📖 Easy Read: on" in (ben.last())
+    assert "📖 Easy Read is on." in (ben.last())  # the settings, now in Easy Read

@@ -175,6 +175,20 @@ async def test_a_button_press_reaches_the_bot_and_its_answer_is_recorded(emu, bo
         await bot.answer_callback_query(query.id)  # a query is answered once
 
 
+async def test_each_press_records_when_it_was_queued_and_when_the_bot_answered_it(emu, bot):
+    ann = started(emu)
+    sent = await bot.send_message(ann["id"], "Coming?", reply_markup=keyboard(("Yes", "rsvp:y")))
+    first = emu.user_presses(ann["id"], ann["id"], sent.message_id, "rsvp:y")
+    emu.user_presses(ann["id"], ann["id"], sent.message_id, "rsvp:y")
+    updates = await bot.get_updates(offset=first["update_id"], timeout=1)
+    (queued, unanswered), (_, still_unanswered) = emu.callback_timings()
+    assert unanswered is None and still_unanswered is None
+    await bot.answer_callback_query(updates[0].callback_query.id)
+    (queued_again, answered), (_, not_yet) = emu.callback_timings()
+    assert queued_again == queued and answered is not None and answered >= queued
+    assert not_yet is None  # the second press is still waiting for its answer
+
+
 async def test_pressing_a_button_that_is_not_there_is_a_test_mistake_unless_forged(emu, bot):
     ann = started(emu)
     sent = await bot.send_message(ann["id"], "Coming?", reply_markup=keyboard(("Yes", "rsvp:y")))

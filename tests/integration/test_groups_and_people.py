@@ -4,6 +4,7 @@ import pytest
 
 from bot.services import groups, people, updates
 from bot.services.errors import AlreadyDone, NotACoordinator, NotAMember, NotFound
+from bot.services.updates import Claim
 
 
 async def add_member(uow, clock, chat_id, telegram_id, name, status="member"):
@@ -21,18 +22,22 @@ async def add_member(uow, clock, chat_id, telegram_id, name, status="member"):
 
 async def test_the_same_update_can_be_claimed_only_once(uow, clock):
     async with uow() as work:
-        assert await updates.claim(work, clock, 1001)
+        assert await updates.claim(work, clock, 1001, "worker-1", exclusive=False) is Claim.NEW
     async with uow() as work:
-        assert not await updates.claim(work, clock, 1001)
+        assert await updates.claim(work, clock, 1001, "worker-2", exclusive=False) is Claim.BUSY
+    async with uow() as work:
+        await updates.finish(work, 1001)
+    async with uow() as work:
+        assert await updates.claim(work, clock, 1001, "worker-2", exclusive=False) is Claim.DONE
 
 
 async def test_a_released_claim_can_be_claimed_again(uow, clock):
     async with uow() as work:
-        await updates.claim(work, clock, 7)
+        await updates.claim(work, clock, 7, "worker-1", exclusive=False)
     async with uow() as work:
         await updates.release(work, 7)
     async with uow() as work:
-        assert await updates.claim(work, clock, 7)
+        assert await updates.claim(work, clock, 7, "worker-1", exclusive=False) is Claim.NEW
 
 
 async def test_the_first_telegram_admin_becomes_coordinator_and_is_audited(uow, clock):

@@ -12,7 +12,8 @@ from bot.store.migrate import downgrade, upgrade
 TABLES = {"organisation", "group", "person", "membership", "conversationstate", "processedupdate", "auditentry",
           "grouprule", "proposal", "proposaloption", "vote", "meetup", "reminder",
           "meetupseries", "rsvp", "attendance", "meetupsettings", "calendartoken",
-          "contribution", "creditaccount", "creditentry", "creditpolicy", "postedit"}
+          "contribution", "creditaccount", "creditentry", "creditpolicy", "postedit",
+          "resource", "budget", "resourcerequest", "requestcard", "accessprofile"}
 
 
 async def test_upgrade_head_on_an_empty_database_creates_every_table(database_url):

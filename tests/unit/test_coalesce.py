@@ -1,54 +1,84 @@
-"""Bursts of refresh requests become few refreshes, and the last one always shows the latest state."""
+"""Coalescing tally edits: a burst makes few edits, and two workers sharing the edit record edit a post
+at most once per interval between them."""
 
-import asyncio
+from __future__ import annotations
 
-from bot.chat.coalesce import Coalescer
+import time
 
+from bot.chat.coalesce import Coalescer, LocalSlots, Slot
 
-async def test_a_burst_makes_one_immediate_and_one_trailing_refresh_showing_the_latest_state():
-    state = {"value": 0, "shown": [], "refreshes": 0}
-
-    async def refresh():
-        state["refreshes"] += 1
-        await asyncio.sleep(0)
-        state["shown"].append(state["value"])
-
-    coalescer = Coalescer(interval=0.05)
-    for value in range(1, 51):
-        state["value"] = value
-        await coalescer.request("tally", refresh)
-    await coalescer.flush()
-    assert state["refreshes"] == 2
-    assert state["shown"][-1] == 50
+INTERVAL = 0.05
 
 
-async def test_flush_waits_for_a_refresh_that_is_already_running():
-    started, release, finished = asyncio.Event(), asyncio.Event(), asyncio.Event()
+class Post:
+    """A live post that records when it was edited."""
 
-    async def quick():
-        return None
+    def __init__(self) -> None:
+        self.edits: list[float] = []
 
-    async def slow_refresh():
-        started.set()
-        await release.wait()
-        finished.set()
-
-    coalescer = Coalescer(interval=0.01)
-    await coalescer.request("k", quick)  # runs at once
-    await coalescer.request("k", slow_refresh)  # trailing
-    await started.wait()  # the trailing refresh is now running
-    flushing = asyncio.create_task(coalescer.flush())
-    for _ in range(5):
-        await asyncio.sleep(0)  # let flush run as far as it can
-    assert not flushing.done()
-    release.set()
-    await flushing
-    assert finished.is_set()
+    async def edit(self) -> None:
+        self.edits.append(time.time())
 
 
-async def test_a_failing_refresh_is_logged_and_does_not_break_the_caller(caplog):
-    async def broken():
-        raise RuntimeError("telegram said no")
+async def test_a_burst_of_votes_makes_one_edit_now_and_one_trailing_edit():
+    post, edits = Post(), Coalescer(INTERVAL)
+    first_vote = time.time()
+    for _ in range(10):
+        await edits.request(("tally", 1), post.edit)
+    await edits.flush()
+    assert len(post.edits) == 2
+    assert post.edits[1] >= first_vote + INTERVAL
 
-    await Coalescer(interval=0).request("k", broken)
-    assert "coalesced refresh failed" in caplog.text
+
+async def test_two_workers_sharing_the_record_make_one_trailing_edit_between_them():
+    shared = LocalSlots()
+    post = Post()
+    first, second = Coalescer(INTERVAL, shared), Coalescer(INTERVAL, shared)
+    first_vote = time.time()
+    await first.request(("tally", 1), post.edit)  # edits at once
+    await second.request(("tally", 1), post.edit)  # too soon: waits
+    await first.request(("tally", 1), post.edit)  # too soon: waits
+    await first.flush()
+    await second.flush()
+    assert len(post.edits) == 2  # whichever trailing edit came first showed both votes; the other dropped
+    assert post.edits[1] >= first_vote + INTERVAL
+
+
+async def test_other_posts_are_not_held_back():
+    post, other, edits = Post(), Post(), Coalescer(INTERVAL)
+    await edits.request(("tally", 1), post.edit)
+    await edits.request(("tally", 2), other.edit)
+    assert len(post.edits) == len(other.edits) == 1
+
+
+async def test_without_the_edit_record_the_post_is_still_edited():
+    class Broken:
+        async def take(self, key: str, now: float, interval: float) -> Slot:
+            raise ConnectionError("database gone")
+
+    post = Post()
+    await Coalescer(INTERVAL, Broken()).request(("tally", 1), post.edit)
+    assert len(post.edits) == 1
+
+
+async def test_posts_in_one_chat_take_turns_and_the_waiting_is_never_inside_the_update():
+    posts, edits = [Post() for _ in range(3)], Coalescer(INTERVAL, chat_interval=INTERVAL)
+    for number, post in enumerate(posts):
+        await edits.request(("tally", number), post.edit, chat=-100)
+    assert [len(post.edits) for post in posts] == [1, 0, 0]  # the others wait for the chat's turn, in a task
+    await edits.flush()
+    times = sorted(moment for post in posts for moment in post.edits)
+    assert len(times) == 3
+    assert all(later - earlier >= INTERVAL * 0.99 for earlier, later in zip(times, times[1:], strict=False))
+
+
+async def test_a_post_in_another_chat_does_not_wait_for_this_chats_turn():
+    busy, elsewhere, edits = Post(), Post(), Coalescer(INTERVAL, chat_interval=INTERVAL)
+    await edits.request(("tally", 1), busy.edit, chat=-100)
+    await edits.request(("tally", 2), elsewhere.edit, chat=-200)
+    assert len(busy.edits) == len(elsewhere.edits) == 1
+
+
+def test_a_chat_never_waits_longer_than_a_post_so_no_coalescing_means_no_waiting():
+    assert Coalescer(0).chat_interval == 0
+    assert Coalescer(3.5).chat_interval == 1.5

@@ -3,7 +3,8 @@
 
 import { Refused, api, pause } from "./api.js";
 import { LANGUAGES, STRINGS, tourAction, translate } from "./i18n.js";
-import { chatSubtitle, el, initials, messageNode } from "./render.js";
+import { drawChats, drawConversation, drawPersonas } from "./draw.js";
+import { el } from "./render.js";
 
 const $ = (id) => document.getElementById(id);
 const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
@@ -21,6 +22,9 @@ const state = {
   answersFor: null, // ...to this persona
   tourStep: null, // the tour step last shown (-1: the end)
   resetting: false,
+  stickToBottom: false, // scroll to the newest message on the next draw
+  say: null, // what the status line says (a function of the language)
+  offline: false, // ...and whether that is "lost touch with the demo"
 };
 
 const t = (key, values) => translate(state.lang, key, values);
@@ -38,10 +42,14 @@ function applyLanguage() {
   toggle.lang = state.lang === "cy" ? "en" : "cy";
   toggle.title = t("other_language_hint");
   toggle.setAttribute("aria-label", t("other_language_hint"));
+  if (state.say) $("status").textContent = state.say();
 }
 
-function announce(text) {
-  $("status").textContent = text;
+// What the status line says, kept as a function so it can be said again in the other language.
+function announce(say) {
+  state.say = say;
+  state.offline = false;
+  $("status").textContent = say ? say() : "";
 }
 
 function toast(text, alert = false) {
@@ -57,95 +65,12 @@ function toast(text, alert = false) {
 
 // -- drawing the view -------------------------------------------------------------------------------
 
-function personaLabel(persona) {
-  const parts = [t(`role_${persona.role}`)];
-  if (persona.note) parts.push(t(`note_${persona.note}`));
-  return `${persona.name} · ${parts.join(", ")}`;
-}
-
-function drawPersonas(view) {
-  const select = $("persona");
-  select.replaceChildren(...view.personas.map((persona) =>
-    el("option", { value: persona.id, text: personaLabel(persona), selected: persona.id === view.as })));
-}
-
-function drawChats(view) {
-  const list = $("chat-list");
-  list.replaceChildren(...view.chats.map((chat) => {
-    if (chat.id === view.chat.id) state.seen.set(chat.id, chat.last_id);
-    if (!state.seen.has(chat.id)) state.seen.set(chat.id, chat.last_id);
-    const unread = chat.last_id > state.seen.get(chat.id);
-    const button = el("button", { type: "button", class: "chat-item", "aria-current": chat.id === view.chat.id ? "true" : null },
-      el("span", { class: "avatar", "aria-hidden": "true", text: initials(chat.title) }),
-      el("span", { class: "chat-item-text" },
-        el("span", { class: "chat-item-title", text: chat.title }),
-        el("span", { class: "chat-item-last", text: chat.last_text || t("no_messages") })),
-      unread ? el("span", { class: "badge" }, el("span", { "aria-hidden": "true", text: "●" }),
-        el("span", { class: "visually-hidden", text: t("new_messages") })) : null);
-    button.addEventListener("click", () => openChat(chat.id));
-    return el("li", {}, button);
-  }));
-}
-
-const messageContext = () => ({
-  lang: state.lang,
-  isGroup: state.view && state.view.chat.type !== "private",
-  onButton: pressButton,
-  onCommand: (command) => send(command),
-});
-
-function drawMessages(view) {
-  const list = $("messages");
-  const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
-  const existing = new Map([...list.querySelectorAll(":scope > ol > li")].map((node) => [node.dataset.id, node]));
-  const ol = list.querySelector("ol");
-  const context = messageContext();
-  let previous = null;
-  const keep = new Set();
-  for (const message of view.chat.messages) {
-    const id = String(message.id);
-    let node = existing.get(id);
-    if (!node || node.dataset.rev !== message.rev || node.dataset.lang !== state.lang) {
-      const fresh = messageNode(message, context);
-      fresh.dataset.lang = state.lang;
-      if (node) node.replaceWith(fresh); // an edit: redraw in place, as Telegram does
-      node = fresh;
-    }
-    keep.add(id);
-    const wanted = previous ? previous.nextSibling : ol.firstChild;
-    if (wanted !== node) ol.insertBefore(node, wanted);
-    previous = node;
-  }
-  for (const [id, node] of existing) if (!keep.has(id)) node.remove();
-  $("no-messages").hidden = view.chat.messages.length > 0;
-  if (focused && !document.activeElement.closest("#messages")) {
-    const again = list.querySelector(`[data-key="${CSS.escape(focused)}"]`);
-    if (again) again.focus();
-  }
-  if (nearBottom || state.stickToBottom) list.scrollTop = list.scrollHeight;
-  state.stickToBottom = false;
-}
-
-function drawConversation(view) {
-  const chat = view.chat;
-  $("chat-title").textContent = chat.title;
-  $("chat-sub").textContent = chatSubtitle(chat, state.lang);
-  $("bot-absent").hidden = chat.type === "private" || chat.bot_present;
-  const starting = chat.type === "private" && !chat.started;
-  $("start-bar").hidden = !starting;
-  $("composer").hidden = starting;
-  const commands = chat.commands || [];
-  $("commands-toggle").hidden = commands.length === 0;
-  $("commands").replaceChildren(...commands.map((command) => {
-    const item = el("button", { type: "button", class: "command" },
-      el("span", { class: "command-name", text: `/${command.command}` }),
-      el("span", { class: "command-about", text: command.description }));
-    item.addEventListener("click", () => { closeCommands(); send(`/${command.command}`); });
-    return el("li", {}, item);
-  }));
-  drawMessages(view);
-}
+const page = {
+  state,
+  t,
+  actions: { openChat: (chatId) => openChat(chatId), send: (text) => send(text), press: (...args) => pressButton(...args),
+    closeCommands: () => closeCommands() },
+};
 
 function drawTour(view) {
   const tour = view.tour;
@@ -154,9 +79,13 @@ function drawTour(view) {
   const step = tour ? (tour.running ? tour.step : -1) : 0; // -1: finished
   if (!tour || step === state.tourStep) return;
   state.tourStep = step;
-  if (step === 0) { announce(t("tour_starting")); return; }
-  if (tour.running) announce(t("tour_step", { n: tour.step, action: tourAction(state.lang, tour.action) }));
-  else announce(t(tour.failed ? "tour_failed" : "tour_done"));
+  if (step === 0) { announce(() => t("tour_starting")); return; }
+  if (tour.running) {
+    announce(() => {
+      const action = tourAction(state.lang, tour.action);
+      return action ? t("tour_step", { n: tour.step, action }) : t("tour_step_only", { n: tour.step });
+    });
+  } else announce(() => t(tour.failed ? "tour_failed" : "tour_done"));
   // Follow the tour (to its last step, if this page missed it): a private chat belongs to the persona
   // it is with; a group is seen by everyone, so the persona stays.
   const persona = view.personas.find((p) => p.id === tour.chat_id);
@@ -182,14 +111,16 @@ function refresh() {
 }
 
 async function refreshNow() {
-  const view = await api.view(state.as, state.chat, state.lang);
+  const asked = { as: state.as, chat: state.chat };
+  const view = await api.view(asked.as, asked.chat, state.lang);
+  const moved = () => state.as !== asked.as || state.chat !== asked.chat;
+  if (moved()) return refreshNow(); // another persona or chat was chosen while we asked
   if (view.world !== state.world) newWorld(view);
   state.view = view;
   state.version = view.version;
-  if (!view.personas.length) return;
-  const followed = { as: state.as, chat: state.chat };
+  if (!view.personas.length) return undefined;
   drawTour(view);
-  if (state.as !== followed.as || state.chat !== followed.chat) return refreshNow(); // the tour moved on
+  if (moved()) return refreshNow(); // the tour moved on
   if (view.as !== state.answersFor) { // another persona: their old pop-ups are old, the last one's are gone
     state.answersShown = null;
     $("toasts").replaceChildren();
@@ -198,9 +129,9 @@ async function refreshNow() {
   state.as = view.as;
   state.chat = view.chat.id;
   remember("criw.as", state.as);
-  drawPersonas(view);
-  drawChats(view);
-  drawConversation(view);
+  drawPersonas(view, page);
+  drawChats(view, page);
+  drawConversation(view, page);
   showAnswers(view);
   Object.assign(document.body.dataset, { as: state.as, chat: state.chat });
   document.body.classList.add("ready");
@@ -213,7 +144,7 @@ function newWorld(view) {
   state.answersShown = null;
   state.tourStep = first && view.tour && !view.tour.running ? -1 : null; // an old tour is not news
   $("messages").querySelector("ol").replaceChildren();
-  if (!first && state.resetting) announce(view.tour ? t("tour_starting") : t("fresh"));
+  if (!first && state.resetting) announce(() => (view.tour ? t("tour_starting") : t("fresh")));
   state.resetting = false;
 }
 
@@ -307,8 +238,8 @@ function wire() {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !$("commands").hidden) { closeCommands(); $("commands-toggle").focus(); }
   });
-  $("reset").addEventListener("click", () => { state.resetting = true; announce(t("resetting")); act(api.reset); });
-  $("tour").addEventListener("click", () => { state.resetting = true; announce(t("resetting")); act(api.tour); });
+  $("reset").addEventListener("click", () => { state.resetting = true; announce(() => t("resetting")); act(api.reset); });
+  $("tour").addEventListener("click", () => { state.resetting = true; announce(() => t("resetting")); act(api.tour); });
   $("alert-ok").addEventListener("click", () => $("alert").close());
 }
 
@@ -321,12 +252,15 @@ async function follow() {
       if (state.version < 0) await refresh();
       const change = await api.changes(state.version, state.world);
       if (change.world !== state.world || change.version !== state.version) await refresh();
-      if (failures) announce("");
+      if (state.offline) announce(null);
       failures = 0;
     } catch (error) {
       // A reset closes the port for a moment; so does stopping `criw demo`. Keep trying, gently.
       failures += 1;
-      if (failures > 2 && !state.resetting) announce(t("offline"));
+      if (failures > 2 && !state.resetting) {
+        announce(() => t("offline"));
+        state.offline = true;
+      }
       state.version = -1;
       await pause(Math.min(100 * 2 ** (failures - 1), 3000));
     }

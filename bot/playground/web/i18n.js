@@ -56,6 +56,8 @@ export const STRINGS = {
     tour_taps: "{name} yn pwyso [{label}]",
     tour_sends: "{name} yn anfon {text}",
     tour_adds_bot: "{name} yn ychwanegu Criw at y grŵp",
+    tour_follows_link: "{name} yn dilyn y ddolen i sgwrs breifat",
+    tour_step_only: "Taith, cam {n}",
     size_bytes: "{n} beit",
     size_kb: "{n} KB",
   },
@@ -114,6 +116,8 @@ export const STRINGS = {
     tour_taps: "{name} taps [{label}]",
     tour_sends: "{name} sends {text}",
     tour_adds_bot: "{name} adds Criw to the group",
+    tour_follows_link: "{name} follows the link to a private chat",
+    tour_step_only: "Tour, step {n}",
     size_bytes: "{n} bytes",
     size_kb: "{n} KB",
   },
@@ -136,10 +140,12 @@ export function translate(lang, key, values = {}) {
 }
 
 // The demo's tour describes its steps in English ("Alys taps [Cymraeg]"); say them in the page's language.
+// A step no pattern knows is shown in English only on the English page; the Welsh page just counts it.
 const TOUR_PATTERNS = [
-  [/^(\S+) taps \[(.+)\]$/, (m) => ["tour_taps", { name: m[1], label: m[2] }]],
-  [/^(\S+): (.+)$/, (m) => ["tour_sends", { name: m[1], text: m[2] }]],
+  [/^(\S+) taps \[(.+?)\]/, (m) => ["tour_taps", { name: m[1], label: m[2] }]],
   [/^(\S+) adds Criw to the group$/, (m) => ["tour_adds_bot", { name: m[1] }]],
+  [/^(\S+) follows the link/, (m) => ["tour_follows_link", { name: m[1] }]],
+  [/^(\S+): (.+)$/, (m) => ["tour_sends", { name: m[1], text: m[2] }]],
 ];
 
 export function tourAction(lang, action) {
@@ -150,7 +156,7 @@ export function tourAction(lang, action) {
       return translate(lang, key, values);
     }
   }
-  return action;
+  return lang === "en" ? action : null;
 }
 
 export function fileSize(lang, bytes) {

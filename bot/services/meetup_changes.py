@@ -1,0 +1,107 @@
+"""Changing or cancelling a meet-up (its organiser or a coordinator), and stopping a series.
+
+Each change bumps the meet-up's `version` (calendars' SEQUENCE; reminders planned for an older version
+are moved by the reminders feature) and returns a MeetupChanged saying who must be told.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot.domain import meetups as rules
+from bot.domain.meetups import MeetupStatus
+from bot.domain.proposals import clean_text
+from bot.services import meetups
+from bot.services.errors import InvalidMeetup, MeetupNotOpen, NotFound
+from bot.services.meetups import MeetupView
+from bot.store.models import AuditEntry, Person
+
+if TYPE_CHECKING:
+    from bot.domain.clock import Clock
+    from bot.store.uow import UnitOfWork
+
+LIMITS = {"place": rules.PLACE_MAX, "notes": rules.NOTES_MAX, "transport": rules.TRANSPORT_MAX}
+
+
+@dataclass(frozen=True)
+class MeetupChanged:
+    """A meet-up moved, changed its place, notes or transport, or was cancelled."""
+
+    view: MeetupView
+    cancelled: bool
+    changed: tuple[str, ...]  # which of "time", "place", "notes", "transport" changed
+    before_start: datetime
+    before_place: str
+    tell: list[Person] = field(default_factory=list)  # Going and Maybe people who can be messaged privately
+
+
+async def change(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int, *,
+                 starts_at: datetime | None = None, text: dict[str, str] | None = None) -> MeetupChanged:
+    """Move the meet-up (keeping its length) and/or change its place, notes or transport."""
+    meetup = await meetups.find(uow, meetup_id)
+    actor = await meetups.manager(uow, telegram_id, meetup)
+    refused = rules.answer_refused(meetup.status, meetup.starts_at, clock.now())
+    if refused is not None:
+        raise MeetupNotOpen(refused)
+    before_start, before_place = meetup.starts_at, meetup.place
+    changed: list[str] = []
+    if starts_at is not None and starts_at != meetup.starts_at:
+        if starts_at <= clock.now():
+            raise InvalidMeetup("past")
+        length = rules.ends(meetup.starts_at, meetup.ends_at) - meetup.starts_at
+        meetup.starts_at, meetup.ends_at = starts_at, starts_at + length
+        changed.append("time")
+    for name, value in (text or {}).items():
+        if name not in LIMITS:
+            raise NotFound(name)
+        value = clean_text(value)
+        if len(value) > LIMITS[name]:
+            raise InvalidMeetup("too_long")
+        if value != getattr(meetup, name):
+            setattr(meetup, name, value)
+            changed.append(name)
+    if not changed:
+        raise InvalidMeetup("unchanged")
+    if "time" in changed or "place" in changed:
+        meetup.status = MeetupStatus.CHANGED
+    return await _save(uow, clock, meetup_id, actor, "meetup.change", tuple(changed), before_start, before_place)
+
+
+async def cancel(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int) -> MeetupChanged:
+    """Call the meet-up off; everyone Going or Maybe is told."""
+    meetup = await meetups.find(uow, meetup_id)
+    actor = await meetups.manager(uow, telegram_id, meetup)
+    refused = rules.answer_refused(meetup.status, meetup.starts_at, clock.now())
+    if refused is not None:
+        raise MeetupNotOpen(refused)
+    meetup.status = MeetupStatus.CANCELLED
+    return await _save(uow, clock, meetup_id, actor, "meetup.cancel", (), meetup.starts_at, meetup.place)
+
+
+async def _save(uow: UnitOfWork, clock: Clock, meetup_id: int, actor: Person, action: str,
+                changed: tuple[str, ...], before_start: datetime, before_place: str) -> MeetupChanged:
+    meetup = await meetups.find(uow, meetup_id)
+    meetup.version += 1
+    meetup.updated_at = clock.now()
+    uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, group_id=meetup.group_id, action=action,
+                             detail={"meetup_id": meetup_id, "changed": list(changed)}))
+    await uow.commit()
+    tell = [person for person in await meetups.going_or_maybe_reachable(uow, meetup_id) if person.id != actor.id]
+    return MeetupChanged(await meetups.view(uow, meetup), meetup.status == MeetupStatus.CANCELLED, changed,
+                         before_start, before_place, tell)
+
+
+async def stop_series(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int) -> MeetupView:
+    """No more meet-ups are made for this one's series (those already on the calendar stay)."""
+    meetup = await meetups.find(uow, meetup_id)
+    actor = await meetups.manager(uow, telegram_id, meetup)
+    series = await uow.meetups.series(meetup.series_id) if meetup.series_id else None
+    if series is None:
+        raise NotFound(meetup_id)
+    series.active = False
+    uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, group_id=meetup.group_id,
+                             action="meetup.stop_series", detail={"series_id": series.id}))
+    await uow.commit()
+    return await meetups.view(uow, meetup)

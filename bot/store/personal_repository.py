@@ -1,0 +1,123 @@
+"""Everything about one person, found and erased by walking the registry (bot/store/personal_data.py)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import String, Table, cast, delete, or_, select, update
+from sqlmodel import SQLModel, col
+
+import bot.store.tables  # noqa: F401  (every table registered in SQLModel.metadata)
+from bot.store.models import AuditEntry, ConversationState, Person, ProcessedUpdate
+from bot.store.personal_data import HIDDEN, REFERENCES, TOMBSTONE_NAME, Erase, private_chat_columns, references_to
+from bot.store.reminders import Reminder
+from bot.store.repositories import _Repository
+
+Row = dict[str, Any]
+_KEPT_ON_TOMBSTONE = {"id", "created_at"}
+_TOMBSTONE = {"display_name": TOMBSTONE_NAME, "reminders": False, "can_dm": False}
+
+
+class UnregisteredColumn(Exception):
+    """A person column has no default to reset it to on erasure: register what erasure should do."""
+
+
+def _tables() -> dict[str, Table]:
+    return dict(SQLModel.metadata.tables)
+
+
+def _plain(table: str, row: Row) -> Row:
+    """A row as JSON-friendly values; secrets only say they exist."""
+    plain: Row = {}
+    for name, value in row.items():
+        if (table, name) in HIDDEN:
+            value = "(hidden)"
+        elif isinstance(value, datetime | date):
+            value = value.isoformat()
+        plain[name] = value
+    return plain
+
+
+class PersonalData(_Repository):
+    def _registered_tables(self) -> list[Table]:
+        names = dict.fromkeys([reference.table for reference in REFERENCES]
+                              + [column.table for column in private_chat_columns()])
+        tables = _tables()
+        return [tables[name] for name in names if name in tables]  # a registered feature may be absent
+
+    async def rows_about(self, person: Person) -> dict[str, list[Row]]:
+        """Every row that points at the person or at their private chat, table by table."""
+        found: dict[str, list[Row]] = {}
+        for table in self._registered_tables():
+            conditions = [table.c[reference.column] == person.id for reference in references_to(table.name)]
+            conditions += [table.c[column.column] == person.telegram_id
+                           for column in private_chat_columns() if column.table == table.name]
+            query = select(table).where(or_(*conditions)).order_by(*table.primary_key.columns)
+            rows = (await self.session.exec(query)).mappings().all()  # type: ignore[call-overload]
+            if rows:
+                found[table.name] = [_plain(table.name, dict(row)) for row in rows]
+        return found
+
+    async def erase(self, person: Person) -> None:
+        """Delete what is theirs alone, blank their words in rows that stay, and make them a tombstone."""
+        tables = _tables()
+        for column in private_chat_columns():
+            if column.table in tables:
+                chats = tables[column.table]
+                await self.session.exec(delete(chats).where(chats.c[column.column] == person.telegram_id))
+        for reference in sorted(REFERENCES, key=lambda reference: reference.erase != Erase.DELETE):
+            table = tables.get(reference.table)
+            if table is None:
+                continue
+            pointing = table.c[reference.column] == person.id
+            if reference.erase is Erase.DELETE:
+                await self.session.exec(delete(table).where(pointing))
+            elif reference.scrub:
+                differs = [table.c[name].is_not(None) if value is None else table.c[name] != value
+                           for name, value in reference.scrub.items()]
+                await self.session.exec(update(table).where(pointing, or_(*differs)).values(**reference.scrub))
+        self._tombstone(person)
+
+    @staticmethod
+    def _tombstone(person: Person) -> None:
+        """Reset every column of the person to its default: nothing they chose or were called remains."""
+        assert person.id is not None
+        for column in Person.__table__.columns:  # type: ignore[attr-defined]
+            if column.name in _KEPT_ON_TOMBSTONE or column.name == "telegram_id":
+                continue
+            if column.name in _TOMBSTONE:
+                value = _TOMBSTONE[column.name]
+            elif column.default is not None and column.default.is_scalar:
+                value = column.default.arg
+            elif column.nullable:
+                value = None
+            else:
+                raise UnregisteredColumn(f"person.{column.name}")
+            setattr(person, column.name, value)
+        person.telegram_id = -person.id  # unique, and no Telegram account has a negative id
+
+    # -- retention: what is kept only for a while --------------------------------------------------
+
+    async def forget_expired_conversations(self, now: datetime) -> int:
+        done = await self.session.exec(delete(ConversationState).where(col(ConversationState.expires_at) <= now))
+        return int(done.rowcount)  # type: ignore[attr-defined]
+
+    async def clear_audit_details_before(self, moment: datetime) -> int:
+        """Keep who did what, when; drop the details (reasons typed, values) of entries older than `moment`."""
+        entry = AuditEntry.__table__  # type: ignore[attr-defined]
+        done = await self.session.exec(
+            update(entry).where(entry.c.at < moment, cast(entry.c.detail, String) != "{}").values(detail={})
+        )
+        return int(done.rowcount)  # type: ignore[attr-defined]
+
+    async def forget_reminders_due_before(self, moment: datetime) -> int:
+        """Reminders long past, sent or not (each holds the chat it went to)."""
+        done = await self.session.exec(
+            delete(Reminder).where(col(Reminder.due_at) < moment, col(Reminder.state).not_in(("pending", "sending")))
+        )
+        return int(done.rowcount)  # type: ignore[attr-defined]
+
+    async def forget_updates_before(self, moment: datetime) -> int:
+        done = await self.session.exec(delete(ProcessedUpdate).where(col(ProcessedUpdate.handled_at) < moment))
+        return int(done.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,179 @@
+"""How contributions and time credits read: label-and-value lines, statements, confirmations. Text only.
+
+Values go after a label ("⏱ How long: dwy awr") so Welsh never needs a mutation on them.
+"""
+
+from __future__ import annotations
+
+from bot.domain.credits import EntryKind
+from bot.domain.hours import HoursProblem
+from bot.i18n.durations import hours_text
+from bot.i18n.markup import bold
+from bot.i18n.translator import Render, Tr
+from bot.reports.labels import category_label, day_label
+from bot.services.contributions import ContributionView
+from bot.services.credits import Line, Statement, Transfer
+
+QUICK_REASONS = ("not_there", "hours", "other_group")
+
+
+def details(tr: Tr, view: ContributionView) -> list[str]:
+    """What, when, how long, where: the lines every view of a contribution shares."""
+    contribution = view.contribution
+    what = category_label(tr, contribution.category)
+    lines: list[str] = [tr._("🧺 What: %(what)s", what=what)]
+    if contribution.note:
+        lines.append(tr._("📝 Details: %(note)s", note=contribution.note))
+    if view.meetup is not None:
+        lines.append(tr._("📍 Meet-up: %(title)s", title=view.meetup.title))
+    lines.append(tr._("📅 When: %(day)s", day=day_label(tr, contribution.day)))
+    lines.append(tr._("⏱ How long: %(hours)s", hours=hours_text(tr, contribution.quarters)))
+    lines.append(tr._("👥 Group: %(group)s", group=view.group.title))
+    return lines
+
+
+def request(view: ContributionView, *, reminder: bool = False) -> Render:
+    """The private message asking someone to confirm."""
+
+    def render(tr: Tr) -> str:
+        name = view.person.display_name
+        head = (tr._("⏰ A reminder: %(name)s is still waiting for you to confirm this.", name=name) if reminder
+                else tr._("🙋 %(name)s gave some time and asked you to confirm it:", name=name))
+        return "\n".join([head, "", *details(tr, view), "", tr._("Is this right?")])
+
+    return render
+
+
+def reason_text(tr: Tr, reason: str) -> str:
+    """A rejection reason: one of the quick ones (in the reader's language) or the confirmer's words."""
+    match reason:
+        case ":not_there":
+            return tr._("They weren't there, so they can't say.")
+        case ":hours":
+            return tr._("The time looks different to them.")
+        case ":other_group":
+            return tr._("It seems to belong to another group.")
+    return reason
+
+
+def quick_reason_label(tr: Tr, code: str) -> str:
+    return {"not_there": tr._("I wasn't there"), "hours": tr._("The time looks different"),
+            "other_group": tr._("It's for another group")}[code]
+
+
+def confirmed_for_member(view: ContributionView, balance: int) -> Render:
+    def render(tr: Tr) -> str:
+        decider = view.decided_by.display_name if view.decided_by else ""
+        return "\n".join([
+            tr._("✅ %(name)s confirmed your time. Thank you!", name=decider), "", *details(tr, view), "",
+            balance_line(tr, balance),
+        ])
+
+    return render
+
+
+def rejected_for_member(view: ContributionView) -> Render:
+    def render(tr: Tr) -> str:
+        decider = view.decided_by.display_name if view.decided_by else ""
+        return "\n".join([
+            tr._("💬 %(name)s couldn't confirm this one:", name=decider), "", *details(tr, view), "",
+            tr._("Their reason: %(reason)s", reason=reason_text(tr, view.contribution.reason)), "",
+            tr._("That's all right: things get mixed up. If something needs changing, you can log it again with "
+                 "/log."),
+        ])
+
+    return render
+
+
+def balance_line(tr: Tr, quarters: int) -> str:
+    amount = hours_text(tr, quarters)
+    if quarters < 0:
+        return tr._("💳 Your time credits: minus %(hours)s", hours=amount)
+    return tr._("💳 Your time credits: %(hours)s", hours=amount)
+
+
+def statement(tr: Tr, state: Statement) -> str:
+    """/credits in private: my balance, what's waiting, my latest entries, and my thanks choice."""
+    lines = [balance_line(tr, state.balance), tr._("One hour given is one time credit.")]
+    if state.pending:
+        lines.append(tr.n_("⏳ Waiting for confirmation: %(n)s entry", "⏳ Waiting for confirmation: %(n)s entries",
+                           state.pending))
+    if state.lines:
+        lines += ["", bold(tr._("Latest:"))]
+        lines += [entry_line(tr, line) for line in state.lines]
+    else:
+        lines += ["", tr._("Nothing yet. Use /log to record time you've given.")]
+    lines.append("")
+    lines.append(tr._("🙌 Public thanks: your name can be shown") if state.public_thanks
+                 else tr._("🙌 Public thanks: your name is not shown"))
+    return "\n".join(lines)
+
+
+def entry_line(tr: Tr, line: Line) -> str:
+    entry = line.entry
+    amount = hours_text(tr, entry.quarters)
+    sign = "➕" if entry.quarters > 0 else "➖"
+    when = day_label(tr, entry.at.date(), year=False)
+    other = line.counterpart.display_name if line.counterpart else ""
+    match entry.kind:
+        case EntryKind.EARN:
+            # Translators: amount is a length of time; what is a kind of help such as "Driving"; when is a date.
+            return tr._("%(sign)s %(amount)s · %(what)s · %(when)s", sign=sign, amount=amount,
+                        what=category_label(tr, line.category), when=when)
+        case EntryKind.GIFT_OUT:
+            return tr._("%(sign)s %(amount)s · a gift to %(name)s · %(when)s", sign=sign, amount=amount, name=other,
+                        when=when)
+        case EntryKind.GIFT_IN:
+            return tr._("%(sign)s %(amount)s · a gift from %(name)s · %(when)s", sign=sign, amount=amount,
+                        name=other, when=when)
+        case EntryKind.SPEND:
+            return tr._("%(sign)s %(amount)s · spent on %(what)s · %(when)s", sign=sign, amount=amount,
+                        what=entry.note, when=when)
+    return tr._("%(sign)s %(amount)s · a correction: %(reason)s · %(when)s", sign=sign, amount=amount,
+                reason=entry.note, when=when)
+
+
+def transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool) -> str:
+    """What the giver (or coordinator) and the member are told after a gift, spend or adjustment."""
+    amount = hours_text(tr, transfer.amount)
+    member, actor = transfer.member.display_name, transfer.actor.display_name
+    match transfer.kind, for_member:
+        case EntryKind.GIFT_IN, False:
+            head = tr._("🎁 You gave %(amount)s of time credit to %(name)s.", amount=amount, name=member)
+        case EntryKind.GIFT_IN, True:
+            head = tr._("🎁 %(name)s gave you %(amount)s of time credit.", name=actor, amount=amount)
+        case EntryKind.SPEND, False:
+            head = tr._("🧾 Recorded: %(name)s spent %(amount)s on %(what)s.", name=member, amount=amount,
+                        what=transfer.note)
+        case EntryKind.SPEND, True:
+            head = tr._("🧾 You spent %(amount)s of time credit on %(what)s.", amount=amount, what=transfer.note)
+        case _, False:
+            head = tr._("🛠 Corrected %(name)s's time credits: %(reason)s", name=member, reason=transfer.note)
+        case _:
+            head = tr._("🛠 A coordinator corrected your time credits: %(reason)s", reason=transfer.note)
+    if for_member:
+        return head + "\n" + balance_line(tr, transfer.member_balance)
+    if transfer.kind is EntryKind.GIFT_IN:
+        return head + "\n" + balance_line(tr, transfer.actor_balance)
+    return head + "\n" + their_balance_line(tr, member, transfer.member_balance)
+
+
+def their_balance_line(tr: Tr, name: str, quarters: int) -> str:
+    amount = hours_text(tr, quarters)
+    if quarters < 0:
+        return tr._("💳 %(name)s's time credits now: minus %(hours)s", name=name, hours=amount)
+    return tr._("💳 %(name)s's time credits now: %(hours)s", name=name, hours=amount)
+
+
+def hours_problem(problem: str | None) -> Render:
+    """Why a typed length of time can't be used, kindly."""
+    match problem:
+        case HoursProblem.ZERO:
+            return lambda tr: tr._("⏱ That's no time at all. How long did you give?")
+        case HoursProblem.NEGATIVE:
+            return lambda tr: tr._("⏱ Time given can't be less than nothing. Please type how long, e.g. 2 or 1.5.")
+        case HoursProblem.TOO_LONG:
+            return lambda tr: tr._("⏱ That's more than 24 hours, more than there is in a day. Please check it.")
+        case HoursProblem.NOT_QUARTER:
+            return lambda tr: tr._("⏱ Please round to the nearest quarter of an hour, e.g. 1.25, 1.5 or 1.75.")
+    return lambda tr: tr._("⏱ Sorry, I couldn't read that. Type hours like 2, 1.5 or 90 minutes, or choose below.")

@@ -1,0 +1,146 @@
+"""Guided private conversations (log time, gift credits, get a report): one question at a time, kept in
+the database, with Back and Cancel on every question.
+
+A feature describes its steps (the question, its buttons, whether typing is read) and two callbacks: one
+for a pressed button, one for typed text. A step's buttons carry the step's own name, so a button pressed
+on an earlier question is recognised as stale and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.chat.callbacks import encode
+from bot.chat.context import Context
+from bot.chat.keyboard import Button, Keyboard
+from bot.chat.router import Router
+from bot.i18n.translator import Render, Tr, label_in
+from bot.services import conversations
+
+Data = dict[str, Any]
+Rows = list[list[tuple[str, str]]]  # (label, value) per button, rows of them
+TRAIL = "_trail"
+
+
+@dataclass(frozen=True)
+class Step:
+    prompt: Callable[[Tr, Data], str]
+    buttons: Callable[[Tr, Data], Rows] | None = None
+    typed: bool = False  # whether a typed answer is read (otherwise: "please use the buttons")
+    skippable: bool = False
+    stays: bool = False  # its buttons change the question in place (ticks), so they are not taken away
+
+
+Handler = Callable[[Context, str, str, Data], Awaitable[None]]  # (ctx, step, value or text, data)
+
+
+@dataclass(frozen=True)
+class Guide:
+    flow: str
+    button: str  # callback prefix of the steps' buttons
+    steps: dict[str, Step]
+    on_button: Handler
+    expired: Render  # what a press on a finished conversation says
+    on_text: Handler | None = None  # needed when a step is typed
+
+    def register(self, router: Router) -> None:
+        router.callback(self.button)(self._pressed)
+        for name, step in self.steps.items():
+            router.step(self.flow, name)(self._typed_handler(name, step))
+
+    def _typed_handler(self, name: str, step: Step) -> Callable[[Context], Awaitable[None]]:
+        async def typed(ctx: Context) -> None:
+            """Read a typed answer to this question (or point to the buttons)."""
+            if not step.typed or self.on_text is None:
+                await self.ask(ctx, name, data_of(ctx), lambda tr: tr._("Please use the buttons below."))
+                return
+            await self.on_text(ctx, name, ctx.event.text.strip(), data_of(ctx))
+
+        return typed
+
+    async def _pressed(self, ctx: Context) -> None:
+        assert ctx.callback is not None
+        step, value = ((*ctx.callback.args, "", ""))[:2]
+        if ctx.conversation is None or ctx.conversation.flow != self.flow or not ctx.event.is_private:
+            await ctx.answer(self.expired, alert=True)
+            return
+        if step != ctx.conversation.step:
+            await ctx.answer(lambda tr: tr._("That button is from an earlier question."))
+            return
+        await ctx.answer()
+        if not self.steps[step].stays or value in ("cancel", "back"):
+            await ctx.edit_keyboard_away()
+        data = data_of(ctx)
+        if value == "cancel":
+            await self.end(ctx)
+            await ctx.reply(lambda tr: tr._("✖️ Cancelled. Nothing was saved."))
+        elif value == "back":
+            trail = list(data.get(TRAIL, []))
+            await self.go(ctx, trail.pop() if trail else step, {**data, TRAIL: trail}, remember=False)
+        else:
+            await self.on_button(ctx, step, value, data)
+
+    async def begin(self, ctx: Context, step: str, data: Data) -> None:
+        """Start the conversation (replacing any other one in progress) at `step`."""
+        await self._save(ctx, step, {**data, TRAIL: []})
+        await self.ask(ctx, step, data_of(ctx))
+
+    async def go(self, ctx: Context, step: str, data: Data, *, remember: bool = True,
+                 problem: Render | None = None) -> None:
+        """Keep `data`, move to `step` (remembering the way back), and ask its question."""
+        assert ctx.conversation is not None
+        trail = list(data.get(TRAIL, []))
+        if remember and step != ctx.conversation.step:
+            trail.append(ctx.conversation.step)
+        await self._save(ctx, step, {**data, TRAIL: trail})
+        await self.ask(ctx, step, data_of(ctx), problem)
+
+    async def refresh(self, ctx: Context, data: Data) -> None:
+        """Keep `data` and redraw the current question in place (a tick added or taken away)."""
+        assert ctx.conversation is not None
+        step = ctx.conversation.step
+        await self._save(ctx, step, data)
+        await ctx.edit(lambda tr: self.steps[step].prompt(tr, data), self.keyboard(ctx.languages, step, data))
+
+    async def ask(self, ctx: Context, step: str, data: Data, problem: Render | None = None) -> None:
+        """Send the step's question (after what was wrong with the last answer, if anything)."""
+        spec = self.steps[step]
+
+        def render(tr: Tr) -> str:
+            question = spec.prompt(tr, data)
+            return f"{problem(tr)}\n\n{question}" if problem else question
+
+        await ctx.reply(render, self.keyboard(ctx.languages, step, data))
+
+    def keyboard(self, languages: tuple[str, ...], step: str, data: Data) -> Keyboard:
+        """The step's buttons in the chat's language(s), then Skip, Back and Cancel."""
+        spec = self.steps[step]
+        layouts = [spec.buttons(Tr(language), data) for language in languages] if spec.buttons else []
+        rows = [[Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)),
+                        encode(self.button, step, value)) for c, (_, value) in enumerate(row)]
+                for r, row in enumerate(layouts[0] if layouts else [])]
+        navigation = []
+        if spec.skippable:
+            navigation.append(Button(label_in(languages, lambda tr: tr._("⏭ Skip")), encode(self.button, step, "skip")))
+        if data.get(TRAIL):
+            navigation.append(Button(label_in(languages, lambda tr: tr._("⬅️ Back")), encode(self.button, step, "back")))
+        navigation.append(Button(label_in(languages, lambda tr: tr._("✖️ Cancel")), encode(self.button, step, "cancel")))
+        return Keyboard.of(*rows, navigation)
+
+    async def end(self, ctx: Context) -> None:
+        assert ctx.person is not None and ctx.person.id is not None
+        async with ctx.uow() as uow:
+            await conversations.end(uow, ctx.person.id)
+        ctx.conversation = None
+
+    async def _save(self, ctx: Context, step: str, data: Data) -> None:
+        assert ctx.person is not None and ctx.person.id is not None
+        async with ctx.uow() as uow:
+            await conversations.save(uow, ctx.clock, ctx.person.id, self.flow, step, data)
+            ctx.conversation = await uow.conversations.get(ctx.person.id)
+
+
+def data_of(ctx: Context) -> Data:
+    return dict(ctx.conversation.data) if ctx.conversation is not None else {}

@@ -1,0 +1,91 @@
+"""The meet-up's life in the group: the post with RSVP buttons, its live count, and change notices.
+
+`rsvp_keyboard` is the one keyboard for answering a meet-up: on the group post, on /next, and on
+private reminders (the reminders feature attaches it too).
+"""
+
+from __future__ import annotations
+
+from bot.chat.callbacks import encode
+from bot.chat.coalesce import Coalescer
+from bot.chat.keyboard import Button, Keyboard
+from bot.chat.outbound import Outbound
+from bot.domain import language
+from bot.i18n.translator import label_in
+from bot.services import meetups
+from bot.services.meetup_changes import MeetupChanged
+from bot.services.meetups import MeetupView
+from bot.store.uow import UnitOfWorkFactory
+from handlers import meetup_text as text
+
+RSVP, LIFT, ICS = "r", "rl", "ics"
+ANSWER_CODES = {"g": "going", "m": "maybe", "n": "no"}
+
+
+def rsvp_keyboard(view: MeetupView, languages: tuple[str, ...]) -> Keyboard | None:
+    """Going / Maybe / Not going, I need a lift, and the calendar file; none once it is off or over."""
+    if not view.is_on:
+        return None
+
+    def button(render, prefix: str, *args: object) -> Button:  # type: ignore[no-untyped-def]
+        return Button(label_in(languages, render), encode(prefix, view.id, *args))
+
+    return Keyboard.of(
+        [button(lambda tr: tr._("✅ Going"), RSVP, "g"), button(lambda tr: tr._("🤔 Maybe"), RSVP, "m")],
+        [button(lambda tr: tr._("❌ Not going"), RSVP, "n")],
+        [button(lambda tr: tr._("🚗 I need a lift"), LIFT), button(lambda tr: tr._("📅 Add to calendar"), ICS)],
+    )
+
+
+async def publish(outbound: Outbound, uow: UnitOfWorkFactory, view: MeetupView) -> None:
+    """Post the meet-up to its group with RSVP buttons, and remember the post for live updates."""
+    keyboard = rsvp_keyboard(view, language.for_group(view.group.language_mode))
+    sent = await outbound.to_group(view.group, lambda tr: text.post(tr, view), keyboard)
+    if sent is not None and sent.message_id is not None:
+        async with uow() as work:
+            await meetups.record_post(work, view.id, sent.message_id)
+
+
+async def publish_for_proposal(outbound: Outbound, proposal_id: int) -> None:
+    """A proposal just passed: post its new meet-up, so people can say if they're coming."""
+    async with outbound.uow() as work:
+        view = await meetups.for_proposal(work, proposal_id)
+    if view is not None and view.meetup.post_message_id is None:
+        await publish(outbound, outbound.uow, view)
+
+
+async def refresh(outbound: Outbound, edits: Coalescer, meetup_id: int, chat: int | None = None) -> None:
+    """Bring the group post (in `chat`) up to date, coalescing bursts of answers into few edits."""
+
+    async def edit() -> None:
+        async with outbound.uow() as work:
+            current = await meetups.get_view(work, meetup_id)
+        if current is not None:
+            await edit_post(outbound, current)
+
+    await edits.request(("meetup", meetup_id), edit, chat)
+
+
+async def edit_post(outbound: Outbound, view: MeetupView) -> None:
+    if view.meetup.post_message_id is None:
+        return
+    keyboard = rsvp_keyboard(view, language.for_group(view.group.language_mode))
+    sent = await outbound.edit_group_post(view.group, view.meetup.post_message_id, lambda tr: text.post(tr, view),
+                                          keyboard)
+    if sent is not None and sent.message_id not in (None, view.meetup.post_message_id):  # it was posted again
+        async with outbound.uow() as work:
+            await meetups.record_post(work, view.id, sent.message_id)
+
+
+async def tell_about_change(outbound: Outbound, change: MeetupChanged) -> int:
+    """Update the group post, tell the group, and tell each Going or Maybe member privately in their own
+    language; returns how many were told privately."""
+    view = change.view
+    await edit_post(outbound, view)
+    await outbound.to_group(view.group, lambda tr: text.changed(tr, change))
+    told = 0
+    for person in change.tell:
+        keyboard = rsvp_keyboard(view, language.for_person(person.language))
+        if await outbound.to_person(person, lambda tr: text.changed(tr, change), keyboard) is not None:
+            told += 1
+    return told

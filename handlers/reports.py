@@ -1,0 +1,127 @@
+"""/report /adroddiad: evidence for funders, for coordinators, in a private chat: a short bilingual
+summary, a CSV of confirmed contributions and a PNG chart of hours per month, in Welsh or English.
+
+```mermaid
+stateDiagram-v2
+    [*] --> group: several groups coordinated
+    [*] --> period
+    group --> period
+    period --> language: a button, or two dates typed
+    language --> [*]: Cymraeg / English (the summary, then the two files)
+```
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from bot.chat.actions import SendDocument, SendMessage
+from bot.chat.context import Context
+from bot.chat.router import CommandInfo, Router
+from bot.domain.contributions import read_period
+from bot.domain.credits import PERIODS, report_period
+from bot.domain.language import BOTH
+from bot.i18n.translator import Tr, render_in
+from bot.reports.evidence import evidence
+from bot.reports.summary import summary
+from bot.services import credit_reports, credits
+from bot.services.errors import InvalidContribution
+from handlers.guided import Data, Guide, Step
+from handlers.links import PRESS_START, open_private_keyboard
+
+router = Router(name=__name__)
+
+
+@router.command("report", "adroddiad",
+                menu=CommandInfo("adroddiad", "report", lambda tr: tr._("Coordinators: a report for funders")))
+async def report(ctx: Context) -> None:
+    """Start a report in private, for a group the person coordinates."""
+    if not ctx.event.is_private:
+        keyboard = open_private_keyboard(ctx.label(PRESS_START), ctx.platform.bot_username, ctx.event.chat_id)
+        await ctx.reply(lambda tr: tr._("📊 Reports are made in a private chat. Please open one with me and use "
+                                        "/report."), keyboard)
+        return
+    assert ctx.person is not None
+    async with ctx.uow() as uow:
+        groups = await credits.groups_of(uow, ctx.person.telegram_id, coordinating=True)
+    if not groups:
+        await ctx.reply(lambda tr: tr._("Sorry, only the group's coordinators can do that."))
+        return
+    data: Data = {"groups": [[group.chat_id, group.title, group.timezone] for group in groups]}
+    if len(groups) == 1:
+        await GUIDE.begin(ctx, "period", _chosen(ctx, data, groups[0].chat_id))
+    else:
+        await GUIDE.begin(ctx, "group", data)
+
+
+def _chosen(ctx: Context, data: Data, chat_id: int) -> Data:
+    zone = next(ZoneInfo(tz) for chat, _, tz in data["groups"] if chat == chat_id)
+    return {**data, "group": chat_id, "today": ctx.clock.now().astimezone(zone).date().isoformat()}
+
+
+def _period_label(tr: Tr, name: str) -> str:
+    return {"this_month": tr._("This month"), "last_month": tr._("Last month"),
+            "last_3_months": tr._("The last 3 months"), "this_year": tr._("This year")}[name]
+
+
+STEPS = {
+    "group": Step(lambda tr, d: tr._("👥 Which group is the report for?"),
+                  lambda tr, d: [[(title, str(chat))] for chat, title, _ in d["groups"]]),
+    "period": Step(lambda tr, d: tr._("📅 Which period? Choose one, or type two dates, for example 1 September - "
+                                      "30 November."),
+                   lambda tr, d: [[(_period_label(tr, name), name)] for name in PERIODS], typed=True),
+    # Language names are written in their own language, Welsh first.
+    "language": Step(lambda tr, d: tr._("🗣 Which language for the spreadsheet and the chart?"),
+                     lambda tr, d: [[("Cymraeg", "cy"), ("English", "en")]]),
+}
+
+
+async def _pressed(ctx: Context, step: str, value: str, data: Data) -> None:
+    """A group, a period or a language chosen."""
+    if step == "group" and value.lstrip("-").isdigit() and any(str(c) == value for c, _, _ in data["groups"]):
+        await GUIDE.go(ctx, "period", _chosen(ctx, data, int(value)))
+    elif step == "period" and value in PERIODS:
+        start, end = report_period(value, date.fromisoformat(data["today"]))
+        await GUIDE.go(ctx, "language", {**data, "start": start.isoformat(), "end": end.isoformat()})
+    elif step == "language" and value in ("cy", "en"):
+        await GUIDE.end(ctx)
+        await _send(ctx, data, value)
+
+
+async def _typed(ctx: Context, step: str, typed: str, data: Data) -> None:
+    """Two dates typed as the period."""
+    period = read_period(typed, date.fromisoformat(data["today"]))
+    if period is None:
+        await GUIDE.ask(ctx, step, data, lambda tr: tr._(
+            "📅 Sorry, I couldn't read those dates. Try 1 September - 30 November, or choose a period."))
+        return
+    await GUIDE.go(ctx, "language", {**data, "start": period[0].isoformat(), "end": period[1].isoformat()})
+
+
+async def _send(ctx: Context, data: Data, language: str) -> None:
+    """The summary (Welsh first, then English) and the two files in the chosen language."""
+    assert ctx.person is not None
+    try:
+        async with ctx.uow() as uow:
+            found = await credit_reports.for_coordinator(uow, ctx.person.telegram_id, int(data["group"]),
+                                                         date.fromisoformat(data["start"]),
+                                                         date.fromisoformat(data["end"]))
+    except InvalidContribution:
+        await ctx.reply(lambda tr: tr._("📅 A report can cover up to three years. Please choose a shorter period."))
+        return
+    files = await asyncio.to_thread(evidence, found, language)
+    chat = ctx.event.chat_id
+    await ctx.outbound.send(SendMessage(chat, render_in(BOTH, lambda tr: "📊 " + summary(tr, found))))
+    tr = Tr(language)
+    await ctx.platform.perform(SendDocument(chat, files.csv_name, files.csv, tr._(
+        "📄 Confirmed contributions, one a row. Names only for members who agreed.")))
+    await ctx.platform.perform(SendDocument(chat, files.chart_name, files.chart, tr._(
+        "📊 Hours given per month, by what people did.")))
+
+
+GUIDE = Guide("report", "crp", STEPS, _pressed, on_text=_typed,
+              expired=lambda tr: tr._("This has expired or was cancelled. Use /report to start again."))
+GUIDE.register(router)
+

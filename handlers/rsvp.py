@@ -1,0 +1,140 @@
+"""Answering a meet-up: Going / Maybe / Not going, "I need a lift" and its pickup point, the waiting list.
+
+The buttons work on the group post and in private (/next, reminders); every press is checked again by
+bot/services/rsvp.py. Whoever moves up the waiting list is told privately.
+"""
+
+from __future__ import annotations
+
+from bot.chat.callbacks import encode
+from bot.chat.context import Context
+from bot.chat.keyboard import Button, Keyboard
+from bot.chat.router import Router
+from bot.domain import language
+from bot.domain.meetups import PICKUP_MAX, Answer
+from bot.domain.proposals import clean_text
+from bot.i18n.markup import bold
+from bot.i18n.translator import Render, Tr, label_in
+from bot.services import conversations, rsvp
+from bot.services.errors import NotFound
+from bot.services.rsvp import Answered
+from handlers import meetup_text as text
+from handlers.meetup_post import ANSWER_CODES, LIFT, RSVP, refresh, rsvp_keyboard
+
+router = Router(name=__name__)
+PICKUP_FLOW, NO_PICKUP = "pickup", "rnp"
+
+
+def _target(ctx: Context) -> tuple[int, int | None]:
+    """The meet-up pressed, and the group chat it was pressed in (None in private)."""
+    assert ctx.callback is not None
+    meetup_id = ctx.callback.int_arg(0)
+    if meetup_id is None:
+        raise NotFound(ctx.callback)
+    return meetup_id, None if ctx.event.is_private else ctx.event.chat_id
+
+
+@router.callback(RSVP)
+async def answer(ctx: Context) -> None:
+    """Going, Maybe or Not going: answer at once, then update the group post (coalesced)."""
+    assert ctx.callback is not None and ctx.person is not None
+    meetup_id, chat_id = _target(ctx)
+    code = ctx.callback.args[1] if len(ctx.callback.args) > 1 else ""
+    if code not in ANSWER_CODES:
+        raise NotFound(ctx.callback)
+    async with ctx.uow() as uow:
+        answered = await rsvp.respond(uow, ctx.clock, meetup_id, ctx.person.telegram_id,
+                                      Answer(ANSWER_CODES[code]), chat_id)
+    await ctx.answer(_said(answered))
+    await _after(ctx, answered)
+
+
+def _said(answered: Answered) -> Render:
+    title = answered.view.meetup.title
+
+    def render(tr: Tr) -> str:
+        match answered.answer:
+            case Answer.GOING:
+                return tr._("✅ You're going to %(title)s. See you there!", title=title)
+            case Answer.MAYBE:
+                return tr._("🤔 Noted: maybe, for %(title)s.", title=title)
+            case Answer.WAITING:
+                # Translators: n is the person's place on the waiting list (1 = first).
+                return tr._("🎟 %(title)s is full. You're number %(n)s on the waiting list: I'll tell you if a "
+                            "place comes free.", title=title, n=answered.waiting_place or 1)
+        return tr._("❌ Noted: you're not going to %(title)s.", title=title)
+
+    return render
+
+
+async def _after(ctx: Context, answered: Answered) -> None:
+    """Tell whoever moved up the waiting list, and refresh the group post."""
+    view = answered.view
+    for person in answered.promoted:
+        keyboard = rsvp_keyboard(view, language.for_person(person.language))
+        await ctx.send_private(person, lambda tr: tr._(
+            "🎉 A place came free at %(title)s: you're going now!", title=view.meetup.title)
+            + "\n" + "\n".join(text.details(tr, view)), keyboard)
+    await refresh(ctx.outbound, ctx.group_edits, view.id, view.group.chat_id)
+
+
+@router.callback(LIFT)
+async def lift(ctx: Context) -> None:
+    """Ask for a lift (then for a pickup point, privately), or take the request back."""
+    assert ctx.person is not None and ctx.person.id is not None
+    meetup_id, chat_id = _target(ctx)
+    async with ctx.uow() as uow:
+        answered = await rsvp.toggle_lift(uow, ctx.clock, meetup_id, ctx.person.telegram_id, chat_id)
+    title = answered.view.meetup.title
+    if not answered.needs_lift:
+        await ctx.answer(lambda tr: tr._("🚗 Lift request taken back for %(title)s.", title=title))
+    elif not ctx.person.can_dm:
+        await ctx.answer(lambda tr: tr._("🚗 Noted: you need a lift to %(title)s. Press Start in a private chat "
+                                         "with me to add a pickup point.", title=title), alert=True)
+    else:
+        await ctx.answer(lambda tr: tr._("🚗 Noted: you need a lift to %(title)s.", title=title), message=False)
+        await _ask_pickup(ctx, answered)
+    await _after(ctx, answered)
+
+
+async def _ask_pickup(ctx: Context, answered: Answered) -> None:
+    assert ctx.person is not None and ctx.person.id is not None
+    async with ctx.uow() as uow:
+        await conversations.save(uow, ctx.clock, ctx.person.id, PICKUP_FLOW, "place", {"meetup": answered.view.id})
+    languages = language.for_person(ctx.person.language)
+    skip = Button(label_in(languages, lambda tr: tr._("⏭ No pickup point")), encode(NO_PICKUP, answered.view.id))
+    await ctx.send_private(ctx.person, lambda tr: tr._(
+        "🚗 You asked for a lift to %(title)s. Where should the driver pick you up? Write a place (for example: "
+        "outside the library), or press No pickup point.", title=bold(answered.view.meetup.title)), Keyboard.of([skip]))
+
+
+@router.step(PICKUP_FLOW, "place")
+async def pickup(ctx: Context) -> None:
+    """Store the pickup point typed for a lift."""
+    assert ctx.person is not None and ctx.person.id is not None and ctx.conversation is not None
+    place = clean_text(ctx.event.text)
+    if not place:
+        await ctx.reply(lambda tr: tr._("That was empty. Please write a few words."))
+        return
+    if len(place) > PICKUP_MAX:
+        await ctx.reply(lambda tr: tr._("That's too long: please keep it under %(limit)s characters.",
+                                        limit=PICKUP_MAX))
+        return
+    meetup_id = int(ctx.conversation.data["meetup"])
+    async with ctx.uow() as uow:
+        await conversations.end(uow, ctx.person.id)
+    async with ctx.uow() as uow:
+        answered = await rsvp.set_pickup(uow, ctx.clock, meetup_id, ctx.person.telegram_id, place)
+    await ctx.reply(lambda tr: tr._("🚗 Pickup point saved: %(pickup)s. The organiser will be in touch about your "
+                                    "lift.", pickup=answered.pickup))
+
+
+@router.callback(NO_PICKUP)
+async def no_pickup(ctx: Context) -> None:
+    """The person needs a lift but gives no pickup point."""
+    assert ctx.person is not None and ctx.person.id is not None
+    async with ctx.uow() as uow:
+        await conversations.end(uow, ctx.person.id)
+    await ctx.answer()
+    await ctx.edit_keyboard_away()
+    await ctx.reply(lambda tr: tr._("🚗 No pickup point, then. The organiser will be in touch about your lift."))

@@ -1,0 +1,165 @@
+"""Data rights on a real database: /mydata shows everything, /forgetme leaves nothing that identifies the
+person while every group total stays the same, and the registry covers every table (later features too)."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, String, Table, select
+from sqlmodel import SQLModel
+
+import bot.store.tables  # noqa: F401
+from bot.services import credit_reports, data_rights, proposals, retention
+from bot.services.errors import NotFound
+from bot.store.models import AuditEntry, Person, ProcessedUpdate
+from bot.store.personal_data import CHAT_COLUMNS, KEPT_TEXT, REFERENCES, TOMBSTONE_NAME, Erase
+from tests.integration.trust_world import ALYS, ALYS_NAME, ALYS_WORDS, BEN, A, build
+
+TEXT_TYPES = ("VARCHAR", "TEXT", "JSON", "STRING", "AUTOSTRING")
+
+
+def uncovered(metadata: MetaData) -> list[str]:
+    """What the registry in bot/store/personal_data.py doesn't say how to export or erase."""
+    references = {(r.table, r.column) for r in REFERENCES}
+    chats = {(c.table, c.column) for c in CHAT_COLUMNS}
+    problems = []
+    for table in metadata.sorted_tables:
+        for column in table.columns:
+            points_at_person = any(key.column.table.name == "person" for key in column.foreign_keys)
+            if points_at_person and (table.name, column.name) not in references:
+                problems.append(f"{table.name}.{column.name} points at a person: add a Reference")
+            if isinstance(column.type, BigInteger) and (table.name, column.name) not in chats:
+                problems.append(f"{table.name}.{column.name} may hold a Telegram id: add a ChatColumn")
+        kept = [r for r in REFERENCES if r.table == table.name and r.erase is Erase.KEEP]
+        if kept:
+            accounted = {name for r in kept for name in r.scrub}
+            accounted |= {name for k in KEPT_TEXT if k.table == table.name for name in k.columns}
+            for column in table.columns:
+                is_text = type(column.type).__name__.upper() in TEXT_TYPES or "CHAR" in str(column.type)
+                if is_text and column.name not in accounted:
+                    problems.append(f"{table.name}.{column.name} is text in rows kept after erasure: scrub or keep it")
+    return problems
+
+
+def test_every_table_that_refers_to_a_person_says_what_erasure_does():
+    assert uncovered(SQLModel.metadata) == []
+
+
+def test_the_registry_names_only_real_tables_and_columns():
+    tables = SQLModel.metadata.tables
+    for table, column in [(r.table, r.column) for r in REFERENCES] + [(c.table, c.column) for c in CHAT_COLUMNS]:
+        assert column in tables[table].columns, f"{table}.{column}"
+
+
+def test_a_new_table_pointing_at_a_person_fails_the_check_until_it_is_registered():
+    metadata = MetaData()
+    Table("person", metadata, Column("id", Integer, primary_key=True))
+    Table("diary", metadata, Column("id", Integer, primary_key=True),
+          Column("author_id", ForeignKey("person.id")), Column("chat_id", BigInteger), Column("words", String(200)))
+    assert uncovered(metadata) == ["diary.author_id points at a person: add a Reference",
+                                   "diary.chat_id may hold a Telegram id: add a ChatColumn"]
+
+
+async def all_values(uow):
+    """Every value in every table of the database, as (table, column, value)."""
+    found = []
+    async with uow() as work:
+        for table in SQLModel.metadata.sorted_tables:
+            for row in (await work.session.exec(select(table))).mappings().all():
+                found += [(table.name, column, value) for column, value in row.items()]
+    return found
+
+
+def mentions(value, needle) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value) == str(needle)
+    return str(needle).casefold() in json.dumps(value, default=str, ensure_ascii=False).casefold()
+
+
+async def group_totals(uow, clock, world):
+    """What the group sees: the open vote's tally, the meet-up's answers, hours confirmed, every balance."""
+    async with uow() as work:
+        proposal = await work.proposals.get(world.open_proposal)
+        tally = (await proposals.view(work, proposal)).tally.options[0]
+        group = await work.groups.by_chat(A)
+        report = await credit_reports.build(work, group, date(2026, 1, 1), clock.now().date())
+        answers = sorted(rsvp.answer for rsvp, _ in await work.meetups.rsvps(world.meetup))
+        ledger = [await work.credits.sum_of(person_id) for person_id in range(1, 12)]
+    return tally.yes, tally.no, answers, report.totals, ledger
+
+
+async def test_my_data_holds_everything_about_me_and_only_me(uow, clock):
+    world = await build(uow, clock)
+    async with uow() as work:
+        data = await data_rights.my_data(work, ALYS)
+    document = json.dumps(data.as_document(), ensure_ascii=False)
+    assert data.person.display_name == ALYS_NAME and data.groups == [("Cerddwyr", "member")]
+    for words in ALYS_WORDS:
+        assert words in document
+    assert data.count("vote", own=True) == 1 and data.count("proposal", own=True) == 2
+    assert data.count("contribution", own=True) == 2 and data.balance == 8 - 2
+    assert {"calendartoken", "conversationstate", "reminder", "accessprofile", "supporter", "spokentext",
+            "resourcerequest", "rsvp", "creditentry", "auditentry"} <= set(data.records)
+    assert data.records["calendartoken"][0]["token"] == "(hidden)"
+    assert all(row["person_id"] == world.alys_person for row in data.records["vote"])  # not Ben's vote
+
+
+async def test_forgetting_leaves_nothing_that_identifies_the_person_and_every_total_stays(uow, clock):
+    world = await build(uow, clock)
+    before = await group_totals(uow, clock, world)
+    assert any(mentions(value, ALYS) for _, _, value in await all_values(uow))
+    async with uow() as work:
+        await data_rights.forget(work, clock, ALYS, world.alys_person)
+
+    leftovers = [(table, column, value) for table, column, value in await all_values(uow)
+                 if any(mentions(value, needle) for needle in (ALYS, ALYS_NAME, "Zephaniah", *ALYS_WORDS))]
+    assert leftovers == []
+    assert await group_totals(uow, clock, world) == before
+    async with uow() as work:
+        tombstone = await work.session.get(Person, world.alys_person)
+        assert tombstone.display_name == TOMBSTONE_NAME and tombstone.can_dm is False
+        assert await work.people.by_telegram_id(ALYS) is None
+        assert await work.memberships.groups_of(world.alys_person) == []
+        erased = (await work.session.exec(select(AuditEntry).where(AuditEntry.action == "person.erase"))).all()
+        assert len(erased) == 1
+        pending = await work.credits.contribution(world.pending_contribution)
+        assert pending.confirmer_id is None and pending.state == "pending"  # any coordinator may still confirm
+
+
+async def test_after_forgetting_the_same_account_is_someone_new(uow, clock):
+    world = await build(uow, clock)
+    async with uow() as work:
+        await data_rights.forget(work, clock, ALYS, world.alys_person)
+    async with uow() as work:
+        with pytest.raises(NotFound):
+            await data_rights.my_data(work, ALYS)
+
+
+async def test_an_old_confirmation_button_cannot_erase_someone_else(uow, clock):
+    world = await build(uow, clock)
+    async with uow() as work:
+        with pytest.raises(NotFound):
+            await data_rights.forget(work, clock, BEN, world.alys_person)
+    async with uow() as work:
+        assert (await work.people.by_telegram_id(ALYS)).display_name == ALYS_NAME
+
+
+async def test_retention_clears_old_update_ids_conversations_reminders_and_audit_details(uow, clock):
+    world = await build(uow, clock)
+    async with uow() as work:
+        work.audit.add(AuditEntry(at=clock.now(), action="rules.change", detail={"reason": "x"}))
+        work.updates.add(ProcessedUpdate(update_id=5, handled_at=clock.now()))
+        await work.commit()
+    async with uow() as work:
+        nothing_yet = await retention.sweep(work, clock, days=30)
+    assert nothing_yet.updates == 0 and nothing_yet.audit_details == 0 and nothing_yet.conversations == 0
+    clock.advance(timedelta(days=40))
+    async with uow() as work:
+        swept = await retention.sweep(work, clock, days=30)
+    assert swept.updates == 1 and swept.conversations == 1 and swept.reminders >= 1 and swept.audit_details >= 1
+    async with uow() as work:
+        assert await work.conversations.get(world.alys_person) is None
+        entries = [row[0] for row in (await work.session.exec(select(AuditEntry))).all()]
+        assert entries and all(entry.detail == {} for entry in entries)  # who did what, when: kept
+    async with uow() as work:
+        assert (await retention.sweep(work, clock, days=30)).total == 0
