@@ -191,10 +191,10 @@ def _votes(scale: Scale, now: datetime) -> Iterator[dict[str, Any]]:
 
 
 def _meetup_start(scale: Scale, number: int, now: datetime) -> datetime:
-    """One every 18 days in each group, the latest three still to come."""
+    """One every 18 days in each group, at teatime (UTC), the latest three still to come."""
     group, k = _per_group(scale.meetups, scale, number)
     count = scale.meetups // scale.groups
-    return (now + timedelta(days=18 * (k - count + 3) - 2, hours=group % 10)).replace(minute=0, second=0)
+    return (now + timedelta(days=18 * (k - count + 3) - 2)).replace(hour=17 + group % 3, minute=0, second=0)
 
 
 def _meetups(scale: Scale, now: datetime) -> Iterator[dict[str, Any]]:
@@ -223,18 +223,21 @@ def _rsvps(scale: Scale, now: datetime) -> Iterator[dict[str, Any]]:
 
 
 def _contributions(scale: Scale, now: datetime) -> Iterator[dict[str, Any]]:
-    """Time given over the past year; four in five confirmed by the group's coordinator."""
+    """Time given over the past year, half of it at one of the group's meet-ups; most confirmed by the
+    group's coordinator."""
     today = now.date()
+    past = scale.meetups // scale.groups - 3  # each group's meet-ups that have happened
     for n in range(1, scale.contributions + 1):
         group, k = _per_group(scale.contributions, scale, n)
         members = scale.members_of(group)
         person = members[k % len(members)] + 1
         coordinator = members[0] + 1
-        day = today - timedelta(days=(k * 37 + group) % 365)
+        meetup = group + (k % past) * scale.groups if n % 2 and past > 0 else None
+        day = _meetup_start(scale, meetup, now).date() if meetup else today - timedelta(days=(k * 37 + group) % 365)
         state = ("confirmed", "confirmed", "confirmed", "confirmed", "pending", "rejected")[n % 6] \
             if person != coordinator else "pending"
         logged = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=20)
-        yield {"id": n, "group_id": group, "person_id": person, "meetup_id": None, "category": CATEGORIES[n % 6],
+        yield {"id": n, "group_id": group, "person_id": person, "meetup_id": meetup, "category": CATEGORIES[n % 6],
                "note": "", "day": day, "quarters": 1 + n % 16, "state": state, "confirmer_id": None,
                "logged_by_id": person, "logged_at": logged, "reason": "",
                "decided_by_id": coordinator if state != "pending" else None,

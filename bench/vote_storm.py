@@ -38,7 +38,7 @@ class Storm:
     members: int = 500
     proposals: int = 20
     paced_presses: int = 1000
-    paced_per_second: float = 40.0
+    paced_per_second: float = 20.0  # a group of 500 voting on all 20 within about eight minutes
 
     @property
     def burst_presses(self) -> int:

@@ -42,7 +42,8 @@ class Criw:
 
     def delivery(self, platform: Transport) -> Delivery:
         """The reminder sender, sending through the rate limiter (one per process: the scheduler's)."""
-        return Delivery(DeliveryContext(self.uow, self.clock, self.outbound(platform)), reminder_kinds())
+        context = DeliveryContext(self.uow, self.clock, self.outbound(platform), self.limiter.chat_wait)
+        return Delivery(context, reminder_kinds())
 
     def periodic_jobs(self, platform: Transport) -> dict[str, Callable[[], Awaitable[int]]]:
         """The scheduled work, bound to a transport to send with (see bot/schedule/ticker.py)."""

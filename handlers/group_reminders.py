@@ -23,7 +23,7 @@ KINDS: dict[str, Render] = {
 
 
 def _listing(tr: Tr, off: list[str]) -> str:
-    lines = [tr._("⏰ Reminders in this group:")]
+    lines: list[str] = [tr._("⏰ Reminders in this group:")]
     for kind, describe in KINDS.items():
         lines.append(("✅ " if kind not in off else "⛔ ") + describe(tr))
     return "\n".join(lines)

@@ -30,9 +30,13 @@ def help_text(tr: Tr, *, private: bool) -> str:
         tr._("/credits – your time credits, and giving some to others (Welsh: /credydau)"),
         tr._("/requests – ask for a room, transport or money, and see your requests (Welsh: /ceisiadau)"),
         tr._("/access – what you need from a room or vehicle, privately (Welsh: /mynediad)"),
+        tr._("/support – where to get help now: Samaritans and other helplines (Welsh: /cefnogaeth)"),
+        tr._("/mydata – everything I hold about you; /forgetme – have it erased (Welsh: /fy_nata, /anghofio)"),
     ]
     lines.append(tr._("/newmeetup – coordinators: put a meet-up on the calendar (Welsh: /cyfarfod_newydd)"))
     lines.append(tr._("/report – coordinators: a report for funders, with a chart (Welsh: /adroddiad)"))
+    lines.append(tr._("/spend, /adjust – coordinators: record credits spent, or correct them (Welsh: /gwario, "
+                      "/addasu)"))
     lines.append(tr._("/resources – coordinators: rooms, vehicles and budgets (Welsh: /adnoddau)"))
     if not private:
         lines.append(tr._("/coordinator – reply to someone's message to make them a coordinator (Welsh: /cydlynydd)"))

@@ -49,7 +49,7 @@ def transport(tr: Tr, view: MeetupView) -> str | None:
         return tr._("🚌 Transport: %(transport)s", transport=meetup.transport)
     seats = meetup.needs.get("transport_seats")
     if isinstance(seats, int) and seats > 0:
-        return tr.n_("🚌 Transport: asked for, for %(n)s person", "🚌 Transport: asked for, for %(n)s people", seats)
+        return tr.n_("🚌 Transport: requested for %(n)s person", "🚌 Transport: requested for %(n)s people", seats)
     return None
 
 
@@ -144,12 +144,12 @@ def map_link(place: str) -> Markup:
     return Markup(f'<a href="{html.escape(url, quote=True)}">{escape(place)}</a>')
 
 
-def getting_there(tr: Tr, view: MeetupView) -> str:
+def getting_there(tr: Tr, view: MeetupView, *, asked_for_lift: bool = False) -> str:
     """/next's "how do I get there" lines: a map of the place, and the lift button (transport is in details)."""
     lines: list[str] = []
     if view.meetup.place:
         lines.append(tr._("🧭 How to get there: %(map)s (map)", map=map_link(view.meetup.place)))
-    if view.is_on:
+    if view.is_on and not asked_for_lift:
         lines.append(tr._("🚗 Need a lift? Tap “I need a lift” below."))
     return "\n".join(lines)
 
@@ -160,7 +160,7 @@ def next_card(tr: Tr, view: MeetupView, mine: MyMeetup | None = None) -> str:
         lines.append(escape(view.meetup.notes))
     lines.extend(details(tr, view))
     lines.extend(counts(tr, view))
-    lines.append(getting_there(tr, view))
+    lines.append(getting_there(tr, view, asked_for_lift=mine is not None and mine.needs_lift))
     if mine is not None:
         lines.append(my_answer(tr, mine))
     return "\n".join(lines)

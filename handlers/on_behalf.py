@@ -46,6 +46,7 @@ from handlers.proposal_text import CHOICE_CODES
 router = Router(name=__name__)
 BEHALF = "ob"
 HOURS = (2, 4, 8, 12, 16)  # quarters of an hour offered: ½, 1, 2, 3, 4 hours
+TITLE_SHOWN = 30  # characters of a title on a button (one answer a row, so it reads whole)
 
 
 @router.command("onbehalf", "ar_ran", menu=CommandInfo(
@@ -102,21 +103,21 @@ async def _votes(ctx: Context, target: Supported, _: tuple[str, ...]) -> None:
         views = await proposals.open_in_group(uow, target.group.chat_id)
     rows = []
     for view in views[:5]:
-        title = view.proposal.title[:24]
+        title = view.proposal.title[:TITLE_SHOWN]
         if view.is_date_choice:
             rows += [[_button(ctx, says.date_label(option.starts_at, view.zone, title), target, "V", view.id,
                               option.index, "y")] for option in view.options]
         else:
-            rows.append([_button(ctx, says.choice_button(code, title), target, "V", view.id, 0, code)
-                         for code in ("y", "n", "a")])
+            rows += [[_button(ctx, says.choice_button(code, title), target, "V", view.id, 0, code)]
+                     for code in ("y", "n", "a")]
     await ctx.reply(says.pick_vote(target.member.display_name, bool(views)), Keyboard.of(*rows) if rows else None)
 
 
 async def _meetups(ctx: Context, target: Supported, _: tuple[str, ...]) -> None:
     async with ctx.uow() as uow:
         views = await meetups.upcoming_in_group(uow, ctx.clock, target.group.chat_id)
-    rows = [[_button(ctx, says.answer_button(code, view.meetup.title[:24]), target, "R", view.id, code)
-             for code in ("g", "m", "n")] for view in views[:5]]
+    rows = [[_button(ctx, says.answer_button(code, view.meetup.title[:TITLE_SHOWN]), target, "R", view.id, code)]
+            for view in views[:5] for code in ("g", "m", "n")]
     await ctx.reply(says.pick_meetup(target.member.display_name, bool(views)), Keyboard.of(*rows) if rows else None)
 
 

@@ -6,15 +6,21 @@ sent (and recorded) on its own, in that person's language and outside their quie
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
 from bot.domain.reminders import ReminderState
 from bot.i18n.easy import Readable, Subject, both
 from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler, Send
 from bot.services import reminders, voting
-from bot.services.proposals import ProposalView
 from bot.store.reminders import Reminder
 from bot.voice.words import when_words
 from handlers import proposal_text as text
 from handlers.proposal_post import announce
+
+if TYPE_CHECKING:
+    from bot.store.models import Group
+    from bot.store.proposals import Proposal
 
 
 async def close_vote(reminder: Reminder, context: DeliveryContext) -> Handled:
@@ -48,15 +54,16 @@ async def nudge_person(reminder: Reminder, context: DeliveryContext) -> Handled:
     """One member's "closing soon" note, unless they have voted meanwhile."""
     assert reminder.subject_id is not None and reminder.person_id is not None
     async with context.uow() as uow:
-        view = await voting.still_waiting_for(uow, reminder.subject_id, reminder.person_id)
+        waiting = await voting.still_waiting_for(uow, reminder.subject_id, reminder.person_id)
         person = await uow.people.by_telegram_id(reminder.chat_id)
-    if view is None or person is None or not person.can_dm:
+    if waiting is None or person is None or not person.can_dm:
         return Done(ReminderState.SKIPPED, "voted, closed or unreachable")
-    return Send(await context.outbound.private_message(person, _nudge(view)))
+    return Send(await context.outbound.private_message(person, _nudge(*waiting)))
 
 
-def _nudge(view: ProposalView) -> Readable:
-    title, closes, zone = view.proposal.title, view.proposal.closes_at, view.zone
+def _nudge(proposal: Proposal, group: Group) -> Readable:
+    assert proposal.id is not None
+    title, closes, zone = proposal.title, proposal.closes_at, ZoneInfo(group.timezone)
     return both(
         lambda tr: tr._(
             "⏰ Voting on %(title)s closes %(when)s. You haven't voted yet: the buttons are on the group post.",
@@ -69,7 +76,7 @@ def _nudge(view: ProposalView) -> Readable:
         speech=lambda tr: tr.p_("easy", "Reminder: please vote on %(title)s. Voting ends on %(when)s. The vote buttons "
                                       "are in the group chat.",
                                 title=title, when=when_words(closes, zone, tr.language)),
-        about=Subject("p", view.id),
+        about=Subject("p", proposal.id),
     )
 
 

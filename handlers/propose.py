@@ -118,6 +118,7 @@ async def begin(ctx: Context, group_chat_id: int) -> None:
         await proposals.member_of(uow, ctx.person.telegram_id, group)
         await conversations.save(uow, ctx.clock, ctx.person.id, steps.FLOW, "title",
                                  {"draft": draft_to_data(Draft(group_chat_id)), "trail": [], "tz": group.timezone})
+    ctx.conversation = None  # read the fresh draft back, not a conversation of another flow it replaced
     await _prompt(ctx, "title")
 
 

@@ -4,7 +4,9 @@ A group may receive about 20 messages a minute, edits included. A refresh runs a
 last edit was long enough ago, otherwise one trailing refresh is scheduled, which renders the latest
 state. Telegram also allows about one message a second per chat, edits included: given the chat, edits of
 all its posts keep `chat_interval` apart too, so a group with many live posts (twenty open votes in a vote
-storm) gets its edits one after another instead of a 429 that would stall the update being handled. "When was this post last edited" is an `EditSlots` record: in the database when several workers
+storm) gets its edits one after another instead of a 429 that would stall the update being handled.
+
+"When was this post (or chat) last edited" is an `EditSlots` record: in the database when several workers
 share the posts (bot/store/edit_slots.py), so their edits together keep to one per interval; in memory
 for a lone process and the unit tests. Only the timer of a trailing refresh lives in this process.
 """
@@ -102,8 +104,10 @@ class Coalescer:
     async def _chat_turn(self, chat: int) -> None:
         """Wait, first come first served, until the chat's last edit (by any worker) was long enough ago."""
         async with self._queues.setdefault(chat, asyncio.Lock()):
-            while not (turn := await self._take(("chat", chat), self.chat_interval)).taken:
+            turn = await self._take(("chat", chat), self.chat_interval)
+            while not turn.taken:  # the record may be another worker's: nothing in this process could signal
                 await asyncio.sleep(max(turn.edited_at + self.chat_interval - self.now(), 0.01))
+                turn = await self._take(("chat", chat), self.chat_interval)
 
     async def _take(self, key: Hashable, interval: float) -> Slot:
         name = ":".join(str(part) for part in key) if isinstance(key, tuple) else str(key)

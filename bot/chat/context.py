@@ -57,8 +57,9 @@ class Context:
     def personal_tr(self) -> Tr:
         """For what only this person sees (a pop-up): their choice, else their client's hint."""
         chosen = self.person.language if self.person else None
-        hint = language.suggested(self.person.language_hint) if self.person else None
-        return Tr(chosen or hint or self.languages[0])
+        sender = self.event.sender  # before the person is loaded (the database unreachable), the event's hint
+        hint = self.person.language_hint if self.person else sender.language_hint if sender else None
+        return Tr(chosen or language.suggested(hint) or self.languages[0])
 
     @property
     def role(self) -> str | None:

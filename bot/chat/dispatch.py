@@ -58,7 +58,7 @@ class Dispatcher:
     on_error: ErrorHandler
     group_edits: Coalescer = field(default_factory=Coalescer)
     name: str = field(default_factory=lambda: secrets.token_hex(8))  # this dispatcher, on its claims
-    _in_hand: set[int] = field(default_factory=set, init=False, repr=False)
+    _in_hand: dict[int, asyncio.Task[object] | None] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def exclusive(self) -> bool:
@@ -71,11 +71,18 @@ class Dispatcher:
         if event.update_id in self._in_hand:
             log.info("update %s is already being handled here", event.update_id)
             return
-        self._in_hand.add(event.update_id)
+        self._in_hand[event.update_id] = asyncio.current_task()
         try:
             await self._handle(event, platform)
         finally:
-            self._in_hand.discard(event.update_id)
+            self._in_hand.pop(event.update_id, None)
+
+    def abandon(self) -> None:
+        """Cancel every update in hand, wherever it has got to, as a crash would: their claims stay
+        unfinished, so each is taken over when Telegram delivers it again."""
+        for task in self._in_hand.values():
+            if task is not None:
+                task.cancel()
 
     async def _handle(self, event: Event, platform: Platform) -> None:
         progress = Progress()
@@ -184,15 +191,22 @@ class Dispatcher:
             log.warning("update %s: could not load its context (%s)", ctx.event.update_id, type(error).__name__)
 
     async def _apologise(self, ctx: Context, error: Exception) -> None:
-        try:
-            await self.on_error(ctx, error)
-        except Exception:
-            log.exception("could not tell the person about the failure")
-            if ctx.event.callback_id and not ctx.answered:
-                try:
-                    await ctx.platform.perform(AnswerCallback(ctx.event.callback_id))
-                except Exception:
-                    log.warning("could not answer the button press either")
+        """Tell the person; a press too old to answer (re-delivered after a crash) gets a message instead."""
+        for attempt in ("as usual", "as a message"):
+            try:
+                await self.on_error(ctx, error)
+                return
+            except Exception as failure:
+                if attempt == "as a message" or not ctx.event.callback_id:
+                    log.exception("could not tell the person about the failure")
+                    break
+                log.warning("could not answer the button press (%s); sending a message", type(failure).__name__)
+                ctx.answered = True
+        if ctx.event.callback_id and not ctx.answered:
+            try:
+                await ctx.platform.perform(AnswerCallback(ctx.event.callback_id))
+            except Exception:
+                log.warning("could not answer the button press either")
 
     async def _load(self, ctx: Context) -> None:
         """Fill the context: who, which group, their membership, any conversation in progress.

@@ -40,6 +40,7 @@ class RunningBot:
     async def kill(self) -> None:
         """Stop the way a crash does: polling is cancelled wherever it is and nothing is finished, so the
         update in hand is never confirmed and Telegram delivers it again (tests start() a new bot after)."""
+        self.criw.dispatcher.abandon()
         if self._polling is not None:
             self._polling.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -13,6 +13,7 @@ from bot.playground.tour_credits import credits
 from bot.playground.tour_easy_read import easy_read as easy_read_chapter
 from bot.playground.tour_meetups import meetups
 from bot.playground.tour_requests import requests
+from bot.playground.tour_trust import trust
 from bot.playground.transcript import Narrator, StepHook
 
 Chapter = Callable[[Narrator, DemoWorld], Awaitable[None]]
@@ -69,7 +70,7 @@ async def proposal(tour: Narrator, world: DemoWorld) -> None:
         await tour.step(group["id"], f"{name} taps [{label}] on the group post", phone.tap(label, chat=group))
 
 
-CHAPTERS: list[Chapter] = [welcome, proposal, meetups, credits, requests, easy_read_chapter]
+CHAPTERS: list[Chapter] = [welcome, proposal, meetups, credits, requests, easy_read_chapter, trust]
 
 
 async def play_tour(world: DemoWorld, on_step: StepHook | None = None) -> str:

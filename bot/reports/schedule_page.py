@@ -8,6 +8,8 @@ has ŵ and ŷ. Pillow is imported only when a page is drawn.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,19 +38,14 @@ class Entry:
 
 def _font_file(bold: bool) -> str | None:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    folders = list(FONT_DIRS)
-    try:
-        import matplotlib
-
-        folders.append(str(Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf"))
-    except ImportError:
-        pass
-    for folder in folders:
-        if (Path(folder) / name).exists():
-            return str(Path(folder) / name)
-    return None
+    folders = [Path(folder) for folder in FONT_DIRS]
+    matplotlib = importlib.util.find_spec("matplotlib")  # found, not imported: importing it is slow
+    if matplotlib is not None and matplotlib.submodule_search_locations:
+        folders += [Path(place) / "mpl-data" / "fonts" / "ttf" for place in matplotlib.submodule_search_locations]
+    return next((str(folder / name) for folder in folders if (folder / name).exists()), None)
 
 
+@functools.cache
 def _font(size: int, *, bold: bool = False) -> Any:
     from PIL import ImageFont
 

@@ -7,7 +7,10 @@ only after Telegram accepted the message. A crash leaves at most the one in-flig
 
 from __future__ import annotations
 
+import asyncio
+import heapq
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -49,6 +52,8 @@ class DeliveryContext:
     uow: UnitOfWorkFactory
     clock: Clock
     outbound: Outbound
+    # Seconds until a chat may take another message (the rate limiter's chat_wait); none by default.
+    chat_wait: Callable[[int], float] = lambda chat_id: 0.0
 
 
 KindHandler = Callable[["Reminder", DeliveryContext], Awaitable[Handled]]
@@ -67,22 +72,44 @@ class Delivery:
             return await reminders.recover(uow)
 
     async def run_once(self) -> int:
-        """Send everything that is due now; returns how many reminders were finished."""
+        """Send everything that is due now; returns how many reminders were finished.
+
+        A reminder for a chat that must wait (a group whose 20 posts a minute are used up) is held, still
+        claimed, while the others go on, and is sent when its chat may take it: one busy group never holds up
+        everyone else's reminders."""
         if not self._recovered:
             await self.recover()
         done = 0
         # Reminders put back in the queue to retry later: not again in this run. Only those: a finished one
         # is never pending again, and skipping every id so far made each claim of a big fan-out slower.
         skip: set[int] = set()
+        held: list[tuple[float, int, Reminder]] = []  # (when its chat may take it, id, reminder), soonest first
         while True:
-            async with self.context.uow() as uow:
-                reminder = await reminders.claim_next(uow, self.context.clock, skip)
+            reminder = self._ready(held) or await self._claim(skip)
             if reminder is None:
-                return done
+                if not held:
+                    return done
+                await asyncio.sleep(max(held[0][0] - time.monotonic(), 0.0))
+                continue
             assert reminder.id is not None
+            wait = self.context.chat_wait(reminder.chat_id)
+            if wait > 0:
+                heapq.heappush(held, (time.monotonic() + wait, reminder.id, reminder))
+                continue
             if not await self._deliver(reminder):
                 skip.add(reminder.id)
             done += 1
+
+    async def _claim(self, skip: set[int]) -> Reminder | None:
+        async with self.context.uow() as uow:
+            return await reminders.claim_next(uow, self.context.clock, skip)
+
+    @staticmethod
+    def _ready(held: list[tuple[float, int, Reminder]]) -> Reminder | None:
+        """The held reminder whose chat should be free by now, if any."""
+        if held and held[0][0] <= time.monotonic():
+            return heapq.heappop(held)[2]
+        return None
 
     async def _deliver(self, reminder: Reminder) -> bool:
         """Carry out one claimed reminder; False if it went back in the queue to be retried later."""

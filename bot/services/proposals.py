@@ -56,9 +56,10 @@ def rule_of(row: GroupRule | None) -> DecisionRule:
     return DecisionRule(row.quorum_min_voters, row.quorum_share, row.threshold, anonymous=row.anonymous)
 
 
-async def view(uow: UnitOfWork, proposal: Proposal) -> ProposalView:
+async def view(uow: UnitOfWork, proposal: Proposal, options: list[ProposalOption] | None = None) -> ProposalView:
+    """Everything about the proposal as it stands; pass `options` when they are loaded already."""
     assert proposal.id is not None
-    options = await uow.proposals.options(proposal.id)
+    options = options if options is not None else await uow.proposals.options(proposal.id)
     votes = [decisions.Vote(person, index, decisions.Choice(choice))
              for person, index, choice in await uow.proposals.ballots(proposal.id)]
     group = await uow.groups.get(proposal.group_id)
@@ -76,9 +77,9 @@ async def view(uow: UnitOfWork, proposal: Proposal) -> ProposalView:
 
 
 async def find_in_chat(uow: UnitOfWork, proposal_id: int, chat_id: int) -> Proposal:
-    """The proposal, only if it belongs to the group of this chat: a forged id from another group is
-    indistinguishable from one that doesn't exist."""
-    proposal = await uow.proposals.get(proposal_id)
+    """The proposal, locked for this transaction (PostgreSQL), only if it belongs to the group of this chat:
+    a forged id from another group is indistinguishable from one that doesn't exist."""
+    proposal = await uow.proposals.lock(proposal_id)
     group = proposal and await uow.groups.get(proposal.group_id)
     if proposal is None or not group or group.chat_id != chat_id:
         raise NotFound(proposal_id)
@@ -87,10 +88,8 @@ async def find_in_chat(uow: UnitOfWork, proposal_id: int, chat_id: int) -> Propo
 
 async def member_of(uow: UnitOfWork, telegram_id: int, group: Group) -> Person:
     """The person, if they are a member of the group; NotAMember otherwise."""
-    person = await uow.people.by_telegram_id(telegram_id)
-    if person is None or person.id is None or group.id is None:
-        raise NotAMember(group.chat_id)
-    if await uow.memberships.find(person.id, group.id) is None:
+    person = await uow.memberships.member(telegram_id, group.id) if group.id is not None else None
+    if person is None or person.id is None:
         raise NotAMember(group.chat_id)
     return person
 

@@ -8,7 +8,7 @@ them and decides requests for them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -245,7 +245,3 @@ async def toggle_access_need(uow: UnitOfWork, clock: Clock, telegram_id: int, ne
 
 def _audit(uow: UnitOfWork, clock: Clock, actor: Person, action: str, detail: dict[str, object]) -> None:
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, action=action, detail=detail))
-
-
-def today_in(group: Group, clock: Clock) -> date:
-    return clock.now().astimezone(ZoneInfo(group.timezone)).date()

@@ -13,8 +13,8 @@ from bot.domain.roles import Role
 from bot.services import meetups, proposals, reminders, requests, supporters
 from bot.services.errors import NotACoordinator, NotFound, VotingClosed
 from bot.services.proposals import ProposalView
-from bot.store.models import AuditEntry, Person
-from bot.store.proposals import Vote
+from bot.store.models import AuditEntry, Group, Person
+from bot.store.proposals import Proposal, Vote
 from bot.store.uow import Conflict
 
 if TYPE_CHECKING:
@@ -53,8 +53,7 @@ async def cast_vote(
     this group, still open, a real option. A second press by the same person replaces the first.
 
     `entered_by` (a Telegram id): a coordinator or named supporter votes for the member, audited as such."""
-    proposal = await proposals.find_in_chat(uow, proposal_id, chat_id)
-    proposal = await uow.proposals.lock(proposal_id) or proposal
+    proposal = await proposals.find_in_chat(uow, proposal_id, chat_id)  # locked: closing is decided below
     group = await uow.groups.get(proposal.group_id)
     assert group is not None
     voter = await proposals.member_of(uow, telegram_id, group)
@@ -74,7 +73,7 @@ async def cast_vote(
     except Conflict:  # the same person pressed twice at the same instant; the other press won
         recorded = choice
         await uow.session.refresh(proposal)  # the rollback expired it
-    current = await proposals.view(uow, proposal)
+    current = await proposals.view(uow, proposal, options)
     closing = await _close_if_decided(uow, clock, current, force=False)
     return VoteCast(current if closing is None else closing.view, option_index, recorded, closing)
 
@@ -202,9 +201,11 @@ async def nudge_targets(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int)
     return [person for person in waiting if person.can_dm and person.reminders]
 
 
-async def still_waiting_for(uow: UnitOfWork, proposal_id: int, person_id: int) -> ProposalView | None:
-    """The proposal, if it is still open and this person still hasn't voted on it."""
+async def still_waiting_for(uow: UnitOfWork, proposal_id: int, person_id: int) -> tuple[Proposal, Group] | None:
+    """The proposal and its group, if it is still open and this person still hasn't voted on it. That is all
+    a nudge shows: no tally is counted for each of a fan-out's thousands of nudges."""
     proposal = await uow.proposals.get(proposal_id)
     if proposal is None or proposal.state != ProposalState.OPEN or await uow.proposals.votes_of(proposal_id, person_id):
         return None
-    return await proposals.view(uow, proposal)
+    group = await uow.groups.get(proposal.group_id)
+    return (proposal, group) if group is not None else None

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column
+from sqlalchemy import BigInteger, Column, Index
 from sqlmodel import Field, SQLModel
 
 from bot.store.models import utc_column
 
 
 class Reminder(SQLModel, table=True):
+    # The sender's claim: the earliest pending one by send_at, found in the index, not by sorting every
+    # pending reminder (a fan-out leaves thousands pending at once: see bench/fanout.py).
+    __table_args__ = (Index("ix_reminder_state_send_at", "state", "send_at"),)
+
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32, index=True)
     key: str = Field(max_length=160, unique=True)

@@ -51,6 +51,15 @@ class Memberships(_Repository):
         query = select(Membership).where(Membership.person_id == person_id, Membership.group_id == group_id)
         return (await self.session.exec(query)).first()
 
+    async def member(self, telegram_id: int, group_id: int) -> Person | None:
+        """The person behind a Telegram account, if they are a member of the group (one query)."""
+        query = (
+            select(Person)
+            .join(Membership, Membership.person_id == Person.id)  # type: ignore[arg-type]
+            .where(Person.telegram_id == telegram_id, Membership.group_id == group_id)
+        )
+        return (await self.session.exec(query)).first()
+
     async def count_coordinators(self, group_id: int) -> int:
         query = select(func.count()).where(Membership.group_id == group_id, Membership.role == "coordinator")
         return (await self.session.exec(query)).one()

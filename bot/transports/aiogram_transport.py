@@ -147,8 +147,9 @@ class AiogramTransport:
             raise
         except TelegramServerError as error:
             raise TelegramDown(f"server error: {error.message}") from error
-        except TelegramNetworkError as error:
-            raise TelegramDown(f"network: {error.message}", timed_out="timeout" in error.message.lower()) from error
+        except TelegramNetworkError as error:  # only a failure to connect is sure not to have been carried out
+            raise TelegramDown(f"network: {error.message}",
+                               maybe_done="cannot connect" not in error.message.lower()) from error
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def prepare(self) -> None:

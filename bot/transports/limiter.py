@@ -44,6 +44,12 @@ class RateLimiter:
             windows.append(self._groups.setdefault(chat_id, Window(_stretched(self.per_group))))
         return windows
 
+    def chat_wait(self, chat_id: int) -> float:
+        """Seconds until this chat may take one more message under its own (and its group's) limits. The
+        bot-wide limit is left out: waiting for that is pacing, not a reason to hold a message back."""
+        now = self.now()
+        return max(window.wait(now) for window in self._windows(chat_id)[1:])
+
     async def acquire(self, chat_id: int) -> None:
         """Wait until one more message to this chat fits every limit, then count it."""
         while True:

@@ -54,6 +54,7 @@ from bot.chat.dispatch import Dispatcher as CriwDispatcher
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.ptb_updates import to_event
+from bot.transports.redact import redact
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 POLL_TIMEOUT = 10  # seconds a getUpdates may wait on the server for news
 LONGEST_BACKOFF = 30.0
 STOP_GRACE = 10.0  # how long stop() lets the update in hand finish before cancelling it
+_PTB_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot")  # the loggers that log addresses and parameters
 
 
 def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -90,6 +92,8 @@ class PtbTransport:
         self.core = core
         self.profile = profile
         api = api_base.rstrip("/")
+        # PTB logs the Bot API address, token and all, at DEBUG while it builds the bot.
+        redact(_PTB_LOGGERS, token, token.split(":", 1)[-1])
         # No Updater (it fetches the next batch while the last is still being handled: see run_polling)
         # and no JobQueue (Criw schedules its own work).
         self.application = (
@@ -193,9 +197,12 @@ class PtbTransport:
                 raise MessageGone(chat_id or 0, message_id) from error
             raise
         except TimedOut as error:
-            raise TelegramDown("timed out", timed_out=True) from error
-        except NetworkError as error:  # 5xx, or Telegram can't be reached
-            raise TelegramDown(f"network: {error.message}") from error
+            raise TelegramDown("timed out", maybe_done=True) from error
+        except NetworkError as error:
+            # Telegram's own 5xx answer, or a failure to connect, means it was not carried out; a connection
+            # lost after sending (the other httpx errors) may have been.
+            lost = error.message.startswith(("httpx.", "Unknown error")) and "ConnectError" not in error.message
+            raise TelegramDown(f"network: {error.message}", maybe_done=lost) from error
 
     # -- lifecycle -----------------------------------------------------------------------------
     async def prepare(self) -> None:
@@ -303,5 +310,6 @@ class PtbTransport:
         return app
 
     async def set_webhook(self, url: str, secret: str) -> None:
+        redact(_PTB_LOGGERS, secret)  # PTB logs every call's parameters at DEBUG, the secret among them
         await self.prepare()
         await self.bot.set_webhook(url, secret_token=secret or None, allowed_updates=ALLOWED_UPDATES)

@@ -27,14 +27,14 @@ class RateLimited(Exception):
 
 
 class TelegramDown(Exception):
-    """Telegram answered with a server error (5xx), couldn't be reached, or didn't answer in time.
+    """Telegram answered with a server error (5xx), couldn't be reached, or the answer was lost.
 
-    A call that `timed_out` may have been carried out all the same, so it is not repeated (a message
-    could arrive twice); the others are tried again a little later."""
+    A call that `maybe_done` (timed out, or the connection dropped after it was sent) may have been carried
+    out all the same, so it is not repeated: a message could arrive twice. The others are tried again."""
 
-    def __init__(self, reason: str, *, timed_out: bool = False) -> None:
+    def __init__(self, reason: str, *, maybe_done: bool = False) -> None:
         super().__init__(reason)
-        self.timed_out = timed_out
+        self.maybe_done = maybe_done
 
 
 async def with_retry_after(
@@ -54,7 +54,7 @@ async def with_retry_after(
             log.warning("Telegram asked us to wait %.1fs (attempt %d)", wait, attempt)
             await sleep(wait)
         except TelegramDown as down:
-            if down.timed_out or troubles == len(SERVER_WAITS) or attempt == MAX_ATTEMPTS:
+            if down.maybe_done or troubles == len(SERVER_WAITS) or attempt == MAX_ATTEMPTS:
                 raise
             wait, troubles = SERVER_WAITS[troubles], troubles + 1
             log.warning("Telegram is unavailable (%s); trying again in %.1fs", down, wait)

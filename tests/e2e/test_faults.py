@@ -30,6 +30,11 @@ def texts(phone):
     return [message.get("text", "") for message in phone.inbox()]
 
 
+def told(phone, words):
+    """The person was told, in a pop-up or a message."""
+    return any(words in said for said in [*phone.popups, *texts(phone)])
+
+
 @contextlib.contextmanager
 def locked(database: Path):
     """Another program holds SQLite's write lock on the bot's database until the block ends."""
@@ -88,7 +93,7 @@ async def test_a_database_locked_for_too_long_gets_a_friendly_try_again_and_chan
         choice = ben.inbox()[-1]["message_id"]
         with locked(tmp_path / "faults.db"):
             world.emulator.user_presses(ben.id, ben.id, choice, "1|lang|en|setup")
-            await world.emulator.wait_until(lambda: any(SORRY_DATABASE in popup for popup in ben.popups), 10)
+            await world.emulator.wait_until(lambda: told(ben, SORRY_DATABASE), 10)
         await world.emulator.settle()
         assert await language_of(world, ben) is None  # nothing half-written
         await ben.tap("English", message=choice)  # Ben tries again, and it works
@@ -137,7 +142,7 @@ async def test_telegram_failing_after_a_change_says_it_was_saved_and_does_not_do
     world.emulator.fail_next("sendMessage", error_code=502, times=3)
     await ben.tap("English")
     assert await language_of(world, ben) == "en"
-    assert any(SORRY_SAVED in popup for popup in ben.popups)
+    assert told(ben, SORRY_SAVED)
 
 
 async def test_a_slow_telegram_times_out_and_the_change_is_kept_once(tmp_path, transport, clock):
@@ -148,7 +153,7 @@ async def test_a_slow_telegram_times_out_and_the_change_is_kept_once(tmp_path, t
         await ben.tap("English")
         await world.emulator.settle(10)
         assert await language_of(world, ben) == "en"
-        assert any(SORRY_SAVED in popup for popup in ben.popups)
+        assert told(ben, SORRY_SAVED)
         async with world.criw.uow() as uow:
             person = await uow.people.by_telegram_id(ben.id)
         assert person.easy_read is False  # and nothing else was guessed
@@ -183,7 +188,7 @@ async def test_killed_after_a_change_the_redelivered_update_is_not_done_twice(wo
     await world.bot.start()
     await emulator.settle()
     assert await language_of(world, ben) == "en"
-    assert any(SORRY_SAVED in popup for popup in ben.popups)
+    assert told(ben, SORRY_SAVED)
     async with world.criw.uow() as uow:
         update = await uow.updates.get(emulator.updates[-1]["update_id"])
     assert update.finished and update.wrote

@@ -3,8 +3,13 @@
 import asyncio
 from datetime import timedelta
 
+from bot.chat.actions import SendMessage, Sent
+from bot.chat.outbound import Outbound
+from bot.domain.rate_limits import Limit
 from bot.domain.reminders import ReminderState
+from bot.schedule.delivery import Delivery, DeliveryContext, Send
 from bot.services import groups, people, reminders
+from bot.transports.limiter import LimitedPlatform, RateLimiter
 
 
 async def group_and_person(uow, clock, *, reminders_on=True):
@@ -103,3 +108,38 @@ async def test_cancelling_about_a_subject_cancels_only_its_pending_reminders(uow
         await work.commit()
     async with uow() as work:
         assert [r.subject_id for r in await work.reminders.in_state("pending")] == [2]
+
+
+async def test_reminders_for_a_group_that_must_wait_are_held_while_everyone_elses_go(uow, clock):
+    group, _ = await group_and_person(uow, clock)
+    async with uow() as work:
+        for n in range(4):  # planned first, so claimed first
+            await reminders.plan(work, kind="note", key=f"group:{n}", due_at=clock.now(), group=group)
+        for n in range(5):
+            person = await people.meet(work, clock, 100 + n, f"Person {n}", None)
+            await reminders.plan(work, kind="note", key=f"person:{n}", due_at=clock.now(), group=group, person=person)
+        await work.commit()
+    limiter = RateLimiter(per_group=Limit(2, 1.5))  # a group takes two, then waits
+    sent: list[int] = []
+    delivery = Delivery(DeliveryContext(uow, clock, Outbound(LimitedPlatform(Recorder(sent), limiter), uow),
+                                        limiter.chat_wait), {"note": note_to_its_chat})
+    assert await delivery.run_once() == 9
+    assert sorted(sent) == sorted([-100] * 4 + [100 + n for n in range(5)])
+    assert sent.index(100) < [n for n, chat in enumerate(sent) if chat == -100][2]  # not behind the held ones
+
+
+class Recorder:
+    """A transport that only notes which chat each message went to."""
+
+    def __init__(self, sent: list[int]) -> None:
+        self.sent, self.bot_username = sent, "criw_bot"
+
+    async def perform_once(self, action):
+        self.sent.append(action.chat_id)
+        return Sent(action.chat_id, len(self.sent))
+
+    perform = perform_once
+
+
+async def note_to_its_chat(reminder, context):
+    return Send(SendMessage(reminder.chat_id, "⏰"))

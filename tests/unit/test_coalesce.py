@@ -3,6 +3,7 @@ at most once per interval between them."""
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from bot.chat.coalesce import Coalescer, LocalSlots, Slot
@@ -69,7 +70,7 @@ async def test_posts_in_one_chat_take_turns_and_the_waiting_is_never_inside_the_
     await edits.flush()
     times = sorted(moment for post in posts for moment in post.edits)
     assert len(times) == 3
-    assert all(later - earlier >= INTERVAL * 0.99 for earlier, later in zip(times, times[1:], strict=False))
+    assert all(later - earlier >= INTERVAL * 0.99 for earlier, later in itertools.pairwise(times))
 
 
 async def test_a_post_in_another_chat_does_not_wait_for_this_chats_turn():

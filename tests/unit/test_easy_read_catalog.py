@@ -29,6 +29,7 @@ HANDLERS = ROOT / "handlers"
 COVERED = {
     "start", "settings", "help", "errors", "fallback", "propose", "propose_steps", "propose_problems", "votes",
     "proposal_reminders", "proposal_post", "easy_read", "supporters", "on_behalf", "on_behalf_text", "schedule",
+    "data_rights", "data_rights_text", "helplines",
 }
 
 GROUP_ONLY = "said in a group chat only (group posts stay standard: everyone reads them)"
@@ -48,6 +49,19 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
         "🛑 Close now: %(title)s": "a button label (built by _titled, passed to ctx.label)",
     },
     "supporters": {"Your supporters are private. Please open a private chat with me.": GROUP_ONLY},
+    "data_rights_text": {
+        "📎 Your data from Criw, in full (a JSON file: any text editor opens it).": "a file's caption",
+    },
+    "helplines": dict.fromkeys([
+        "Free, any time, day or night. Talk about anything that's troubling you. Welsh-language line: "
+        "0808 164 0123 (7pm–11pm every day).",
+        "The Community Advice and Listening Line: free mental health support in Wales, any time. Or text "
+        "\"help\" to 81066.",
+        "The Wales drug and alcohol helpline: free, any time. Or text DAN to 81066.",
+        "For children and young people in Wales up to 25: free and confidential, 8am to midnight every day. "
+        "Or text 84001.",
+        "Press 2 for urgent mental health help in Wales, any time.",
+    ], "the whole helpline list goes to everyone, numbers and hours uncut; an Easy Read summary follows it"),
     "on_behalf_text": {
         "🗳️ Vote: %(choice)s\n📝 %(title)s": SHARED_LINE,
         "🗳️ Date ticked: %(when)s\n📝 %(title)s": SHARED_LINE,
@@ -61,7 +75,7 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
 NOT_YET = {
     **dict.fromkeys(
         ["meetups", "rsvp", "meetup_manage", "meetup_post", "meetup_text", "meetup_problems", "newmeetup",
-         "newmeetup_steps", "attendance", "calendar", "meetup_jobs", "group_reminders", "access", "helplines"],
+         "newmeetup_steps", "attendance", "calendar", "meetup_jobs", "group_reminders", "access"],
         "meet-ups: not covered yet (issue 10 covers the foundation and proposals first); their private "
         "messages are sent in the standard form in the person's one language",
     ),
@@ -75,7 +89,6 @@ NOT_YET = {
          "request_problems", "request_reminders", "resources", "resource_steps", "resource_text"],
         "rooms, transport and money requests (another feature, in progress): partly covered by its own author",
     ),
-    **dict.fromkeys(["data_rights", "data_rights_text"], "data rights (another feature, in progress)"),
     "rules": "group decision rules: coordinators only, group chat",
     "groups": "the bot joining groups, and appointing coordinators: group chat",
     "proposal_text": "group post rendering; its one private use (the review summary) has its own Easy Read "

@@ -1,5 +1,7 @@
 """Telegram's flood limits, kept by a sliding-window limiter with a clock the test controls."""
 
+import pytest
+
 from bot.domain.rate_limits import Limit, Window
 from bot.transports.limiter import SAFETY, RateLimiter
 
@@ -50,3 +52,15 @@ async def test_private_chats_get_one_a_second_each_but_different_people_do_not_w
     assert time.now == 0
     await limiter.acquire(1)
     assert time.now >= 1.0
+
+
+async def test_chat_wait_says_how_long_a_busy_group_must_wait_and_ignores_the_whole_bots_pacing():
+    time = FakeTime()
+    limiter = RateLimiter(now=time.clock, sleep=time.sleep)
+    assert limiter.chat_wait(-100) == 0
+    for _ in range(20):
+        await limiter.acquire(-100)
+    assert limiter.chat_wait(-100) == pytest.approx(60 * SAFETY - time.now)  # until its minute has passed
+    for person in range(1, 11):
+        await limiter.acquire(person)  # with the bot-wide 30/s now full ...
+    assert limiter.chat_wait(11) == 0  # ... a new chat still need not be held back
