@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from bench.databases import scratch
-from bench.measure import Result, Target, at_least, ratio
+from bench.measure import Result, StatementCounter, Target, at_least, ratio
 from bot.domain.rate_limits import GLOBAL, PER_GROUP
 from bot.playground.demo import DemoWorld, running_demo
 from bot.services import reminders
@@ -94,6 +94,7 @@ async def _deliver_all(fanout: Fanout, database_url: str) -> dict[str, Any]:
         emulator.enforce_rate_limits()
         emulator.stats.reset()
         delivery = world.criw.delivery(world.transport)
+        statements = StatementCounter(world.criw.engine)
         started = time.perf_counter()
         ticks = 0
         while await _outstanding(world):
@@ -102,13 +103,15 @@ async def _deliver_all(fanout: Fanout, database_url: str) -> dict[str, Any]:
             if await _outstanding(world):
                 await asyncio.sleep(JOB_SECONDS)  # the scheduler's next tick
         seconds = time.perf_counter() - started
+        per_message = statements.stop()
         sent = emulator.stats.calls["sendMessage"] - emulator.stats.errors[429]
         async with world.criw.uow() as uow:
             states = {state: len(await uow.reminders.in_state(state, limit=100_000))
                       for state in ("sent", "failed", "cancelled", "skipped")}
     return {"messages": sent, "seconds": round(seconds, 2), "per_second": round(sent / seconds, 2),
             "violations": emulator.stats.violations, "retry_after_sent": emulator.stats.retry_after_sent,
-            "scheduler_ticks": ticks, "reminders": states}
+            "scheduler_ticks": ticks, "sql_statements_per_message": round(per_message / max(sent, 1), 1),
+            "reminders": states}
 
 
 async def _outstanding(world: DemoWorld) -> bool:

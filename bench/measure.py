@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 
 def percentile(values: Iterable[float], share: float) -> float | None:
     """The nearest-rank percentile (share 0.95 = p95) of `values`; None when there are none."""
@@ -114,3 +117,20 @@ def below(value: float | None, limit: float) -> bool | None:
 
 def at_least(value: float | None, limit: float) -> bool | None:
     return None if value is None else value >= limit
+
+
+class StatementCounter:
+    """Counts the SQL statements an engine sends while it is attached (round trips are what a busy bot
+    spends its time on: see docs/PERFORMANCE.md)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.count = 0
+        self._engine = engine.sync_engine
+        event.listen(self._engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_: object) -> None:
+        self.count += 1
+
+    def stop(self) -> int:
+        event.remove(self._engine, "before_cursor_execute", self._seen)
+        return self.count

@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.bare_bot import running, vote_buttons
 from bench.databases import scratch
-from bench.measure import Result, Target, at_least, below, ratio, spread
+from bench.measure import Result, StatementCounter, Target, at_least, below, ratio, spread
 from bot.chat.outbound import Outbound
 from bot.domain.clock import SystemClock
 from bot.domain.proposals import Draft
@@ -89,7 +89,10 @@ async def _criw(storm: Storm, database_url: str) -> dict[str, Any]:
         emulator.enforce_rate_limits()
         emulator.stats.reset()
         edits_before = emulator.stats.calls["editMessageText"]
+        statements = StatementCounter(world.criw.engine)
         measured = await _phases(emulator, storm, members, posts)
+        pressed = measured["burst"]["answered"] + (measured["paced"] or {}).get("answered", 0)
+        measured["sql_statements_per_press"] = round(statements.stop() / max(pressed, 1), 1)
         finished = measured["paced"] is not None and measured["paced"]["finished"]
         if finished:
             await world.criw.dispatcher.group_edits.flush()

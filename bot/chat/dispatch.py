@@ -23,7 +23,7 @@ from bot.chat.callbacks import decode
 from bot.chat.coalesce import Coalescer
 from bot.chat.context import Context
 from bot.chat.events import Event, EventKind
-from bot.chat.failures import DatabaseUnavailable, Unfinished
+from bot.chat.failures import DatabaseUnavailable, TryLater, Unfinished
 from bot.chat.platform import Platform
 from bot.chat.router import Router
 from bot.domain.clock import Clock
@@ -40,6 +40,7 @@ ErrorHandler = Callable[[Context, Exception], Awaitable[None]]
 # Events about the bot's own membership must not make anyone a member.
 _NO_PRESENCE = {EventKind.BOT_REMOVED, EventKind.BOT_BLOCKED, EventKind.BOT_UNBLOCKED, EventKind.CHAT_MIGRATED}
 RETRY_WAITS = (0.1, 0.3, 0.6)  # seconds between tries while the database is unavailable
+BUSY_POLL, BUSY_WAIT = 0.2, 20.0  # a webhook duplicate waits this long for the worker that has it to finish
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Dispatcher:
     on_error: ErrorHandler
     group_edits: Coalescer = field(default_factory=Coalescer)
     name: str = field(default_factory=lambda: secrets.token_hex(8))  # this dispatcher, on its claims
+    busy_wait: float = BUSY_WAIT
     _in_hand: dict[int, asyncio.Task[object] | None] = field(default_factory=dict, init=False, repr=False)
 
     @property
@@ -88,6 +90,13 @@ class Dispatcher:
         progress = Progress()
         ctx = self._context(event, platform, progress)
         claim = await self._claim(event)
+        waited = 0.0
+        while claim is Claim.BUSY and not self.exclusive and waited < self.busy_wait:  # another worker has it
+            await asyncio.sleep(BUSY_POLL)
+            waited += BUSY_POLL
+            claim = await self._claim(event)
+        if claim is Claim.BUSY and not self.exclusive:
+            raise TryLater(event.update_id)
         if claim in (Claim.DONE, Claim.BUSY):
             log.info("update %s: %s", event.update_id, claim)
             return

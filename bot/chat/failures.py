@@ -11,3 +11,9 @@ class DatabaseUnavailable(Exception):
 class Unfinished(Exception):
     """Handling stopped after a change was saved (a crash, or a failure sending the reply). What was saved
     stays and is not done twice; the person is told so."""
+
+
+class TryLater(Exception):
+    """Another worker has had this update in hand for a while and hasn't finished it: it may be dead. The
+    webhook answers with an error, so Telegram delivers the update again later, when the claim can be taken
+    over; acknowledging it now could lose it."""

@@ -41,6 +41,7 @@ from bot.chat.actions import (
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
+from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.aiogram_updates import to_event
@@ -184,10 +185,15 @@ class AiogramTransport:
         """An aiohttp app that takes Telegram's webhook POSTs, checking the secret token header."""
         from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 
+        class Handler(SimpleRequestHandler):
+            async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
+                try:
+                    return await super()._handle_request(bot, request)
+                except TryLater:  # another worker may have died holding it: Telegram must deliver it again
+                    return web.Response(status=503, text="In hand elsewhere: try again later")
+
         app = web.Application()
-        handler = SimpleRequestHandler(
-            self.aiogram, self.bot, handle_in_background=False, secret_token=secret or None
-        )
+        handler = Handler(self.aiogram, self.bot, handle_in_background=False, secret_token=secret or None)
         handler.register(app, path=path)
         return app
 

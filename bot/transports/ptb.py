@@ -51,6 +51,7 @@ from bot.chat.actions import (
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
+from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.ptb_updates import to_event
@@ -302,7 +303,12 @@ class PtbTransport:
             except (ValueError, TypeError, KeyError, AttributeError):
                 return web.Response(status=400, text="Not an update")
             await self.application.initialize()
-            await self.application.process_update(update)  # handled before answering, as with aiogram
+            event = to_event(update)
+            try:
+                if event is not None:
+                    await self.core.handle(event, self)  # handled before answering, as with aiogram
+            except TryLater:  # another worker may have died holding it: Telegram must deliver it again
+                return web.Response(status=503, text="In hand elsewhere: try again later")
             return web.json_response({})
 
         app = web.Application()
