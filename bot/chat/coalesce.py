@@ -79,9 +79,13 @@ class Coalescer:
         if slot.taken and (chat is None or await self._chat_free(chat)):
             await self._run(job)
             return
+        pending = self._trailing.get(key)
+        if not slot.taken and pending is not None and not pending.done():
+            return  # another update scheduled the refresh while we asked; it renders after this change
         task = asyncio.create_task(self._later(key, slot, job, chat), name=f"coalesced-{key}")
         self._trailing[key] = task
         self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)  # a long-running worker must not keep every one
 
     async def _later(self, key: Hashable, seen: Slot, job: Job, chat: int | None) -> None:
         """Wait for the slot; an edit taken by anyone after `seen` renders our change, so it is enough.
@@ -92,7 +96,8 @@ class Coalescer:
             slot = await self._take(key, self.interval)
         if slot.taken and chat is not None:
             await self._chat_turn(chat)
-        del self._trailing[key]
+        if self._trailing.get(key) is asyncio.current_task():
+            del self._trailing[key]
         if slot.taken:
             await self._run(job)
 

@@ -89,26 +89,35 @@ class Dispatcher:
     async def _handle(self, event: Event, platform: Platform) -> None:
         progress = Progress()
         ctx = self._context(event, platform, progress)
+        claim = await self._claim_or_wait(event)
+        if claim is None:
+            await self._apologise(ctx, DatabaseUnavailable())
+        elif claim in (Claim.DONE, Claim.BUSY):
+            log.info("update %s: %s", event.update_id, claim)
+        elif claim is Claim.INTERRUPTED:
+            log.warning("update %s was interrupted after a change; not doing it twice", event.update_id)
+            await self._settle(event.update_id, keep=True)
+            await self._load_quietly(ctx)
+            await self._apologise(ctx, Unfinished())
+        else:
+            await self._attempt(ctx, progress)
+
+    async def _claim_or_wait(self, event: Event) -> Claim | None:
+        """Claim the update. With webhooks, while another worker has it, wait a little for it to finish;
+        still unfinished, it may be dead: TryLater, so the webhook doesn't acknowledge the update."""
         claim = await self._claim(event)
         waited = 0.0
-        while claim is Claim.BUSY and not self.exclusive and waited < self.busy_wait:  # another worker has it
+        while claim is Claim.BUSY and not self.exclusive and waited < self.busy_wait:
             await asyncio.sleep(BUSY_POLL)
             waited += BUSY_POLL
             claim = await self._claim(event)
         if claim is Claim.BUSY and not self.exclusive:
             raise TryLater(event.update_id)
-        if claim in (Claim.DONE, Claim.BUSY):
-            log.info("update %s: %s", event.update_id, claim)
-            return
-        if claim is None:
-            await self._apologise(ctx, DatabaseUnavailable())
-            return
-        if claim is Claim.INTERRUPTED:
-            log.warning("update %s was interrupted after a change; not doing it twice", event.update_id)
-            await self._settle(event.update_id, keep=True)
-            await self._load_quietly(ctx)
-            await self._apologise(ctx, Unfinished())
-            return
+        return claim
+
+    async def _attempt(self, ctx: Context, progress: Progress) -> None:
+        """Run the handler, again while the database is unavailable and nothing has been written."""
+        event = ctx.event
         for wait in (*RETRY_WAITS, None):
             try:
                 await self._run(ctx)
@@ -119,7 +128,7 @@ class Dispatcher:
                     log.warning("update %s: the database is unavailable (%s); trying again", event.update_id,
                                 type(error).__name__)
                     await asyncio.sleep(wait)
-                    ctx = self._context(event, platform, progress, answered=ctx.answered)
+                    ctx = self._context(event, ctx.platform, progress, answered=ctx.answered)
                     continue
                 await self._fail(ctx, progress, error)
                 return

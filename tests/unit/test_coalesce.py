@@ -3,6 +3,7 @@ at most once per interval between them."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
 
@@ -83,3 +84,20 @@ async def test_a_post_in_another_chat_does_not_wait_for_this_chats_turn():
 def test_a_chat_never_waits_longer_than_a_post_so_no_coalescing_means_no_waiting():
     assert Coalescer(0).chat_interval == 0
     assert Coalescer(3.5).chat_interval == 1.5
+
+
+async def test_many_votes_arriving_together_while_the_record_is_asked_still_make_one_trailing_edit():
+    class Remote(LocalSlots):
+        """An edit record that, like the database, makes the caller wait for its answer."""
+
+        async def take(self, key: str, now: float, interval: float) -> Slot:
+            await asyncio.sleep(0)
+            return await super().take(key, now, interval)
+
+    post, edits = Post(), Coalescer(INTERVAL, Remote())
+    await edits.request(("tally", 1), post.edit)
+    last_vote = time.time()
+    await asyncio.gather(*(edits.request(("tally", 1), post.edit) for _ in range(20)))
+    await edits.flush()
+    assert len(post.edits) == 2  # one at once, then exactly one showing all twenty
+    assert post.edits[1] >= last_vote
