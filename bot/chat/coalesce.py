@@ -77,7 +77,7 @@ class Coalescer:
             return  # the trailing refresh will show this change too
         slot = await self._take(key, self.interval)
         if slot.taken and (chat is None or await self._chat_free(chat)):
-            await self._run(job)
+            await self._run(job, chat)
             return
         pending = self._trailing.get(key)
         if not slot.taken and pending is not None and not pending.done():
@@ -99,7 +99,7 @@ class Coalescer:
         if self._trailing.get(key) is asyncio.current_task():
             del self._trailing[key]
         if slot.taken:
-            await self._run(job)
+            await self._run(job, chat)
 
     async def _chat_free(self, chat: int) -> bool:
         """Take the chat's turn now if nobody is waiting for it and its last edit was long enough ago."""
@@ -122,12 +122,13 @@ class Coalescer:
             log.exception("could not read the edit record of %s", name)
             return Slot(True, self.now(), 0)
 
-    @staticmethod
-    async def _run(job: Job) -> None:
+    async def _run(self, job: Job, chat: int | None = None) -> None:
         try:
             await job()
         except Exception:  # a failed refresh must not break the vote that asked for it
             log.exception("coalesced refresh failed")
+        if chat is not None:  # the chat's next turn counts from now, when this edit has gone, however long
+            await self._take(("chat", chat), 0.0)  # reading the post took: so edits stay apart at Telegram
 
     async def flush(self) -> None:
         """Wait for every trailing refresh, including one already running its edit (tests, shutdown)."""

@@ -101,3 +101,17 @@ async def test_many_votes_arriving_together_while_the_record_is_asked_still_make
     await edits.flush()
     assert len(post.edits) == 2  # one at once, then exactly one showing all twenty
     assert post.edits[1] >= last_vote
+
+
+async def test_a_chats_next_turn_counts_from_when_the_last_edit_went_not_from_when_it_began():
+    went: list[float] = []
+
+    async def slow_edit() -> None:  # reading a big tally took a while before the edit went
+        await asyncio.sleep(INTERVAL * 2)
+        went.append(time.time())
+
+    other, edits = Post(), Coalescer(INTERVAL, chat_interval=INTERVAL)
+    await edits.request(("tally", 1), slow_edit, chat=-100)
+    await edits.request(("tally", 2), other.edit, chat=-100)
+    await edits.flush()
+    assert other.edits[0] - went[0] >= INTERVAL * 0.99
