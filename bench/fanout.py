@@ -30,6 +30,7 @@ from bot.playground.demo import DemoWorld, running_demo
 from bot.services import reminders
 from bot.store.models import Membership, Person
 from bot.store.proposals import Proposal, ProposalOption
+from bot.transports.limiter import SAFETY
 
 JOB_SECONDS = 10.0  # the scheduler's default tick (CRIW_JOB_SECONDS)
 
@@ -71,7 +72,9 @@ async def run(fanout: Fanout, engines: list[tuple[str, str | None]]) -> Result:
                                "limits": {"global_per_second": GLOBAL.count, "group_per_minute": PER_GROUP.count,
                                           "chat_per_second": 1}, "job_seconds": JOB_SECONDS})
     best_rate = fanout.reminders / best_seconds(fanout)
-    result.baseline = {"configured_per_second": GLOBAL.count, "best_possible_per_second": round(best_rate, 2)}
+    result.baseline = {"configured_per_second": GLOBAL.count, "best_possible_per_second": round(best_rate, 2),
+                       # Criw keeps its windows 5% longer than Telegram's, so it tops out just under the limit.
+                       "criw_ceiling_per_second": round(GLOBAL.count / SAFETY, 2)}
     for engine, server in engines:
         async with scratch(engine, server, "fanout") as url:
             measured = await _deliver_all(fanout, url)

@@ -63,20 +63,21 @@ QUERIES: dict[str, tuple[str, Query]] = {  # name: (who it is for, the service c
 async def run(growth: Growth, engines: list[tuple[str, str | None]]) -> Result:
     big, small = Scale.of(growth.groups), Scale.of(growth.baseline_groups)
     result = Result("growth", {**asdict(growth), "database": asdict(big), "baseline_database": asdict(small),
-                               "statistic": "p95 of service calls, fresh unit of work each"})
+                               "statistic": "p95 of service calls, fresh unit of work each, databases taking turns"})
     result.baseline = {}
     for engine, server in engines:
-        measured: dict[str, Any] = {}
-        for label, scale in (("big", big), ("small", small)):
-            async with scratch(engine, server, f"growth{scale.groups}") as url:
-                seeded = await seed(url, scale)
-                timings = await _time_queries(url, scale, growth.samples, datetime.fromisoformat(seeded["now"]))
+        async with scratch(engine, server, f"growth{big.groups}") as big_url, \
+                scratch(engine, server, f"growth{small.groups}") as small_url:
+            seeded = [await seed(big_url, big), await seed(small_url, small)]
+            timings = await _time_queries([(big_url, big), (small_url, small)], growth.samples,
+                                          datetime.fromisoformat(seeded[0]["now"]))
+            for label, url, planted, found in zip(("big", "small"), (big_url, small_url), seeded, timings,
+                                                  strict=True):
                 memory = {transport: await _bot_memory(url, growth.bot_rounds, transport)
                           for transport in (growth.bot_transports if growth.bot_rounds else ())}
-            measured[label] = {"seed_seconds": seeded["seconds"], "rows": sum(seeded["rows"].values()),
-                               "queries": timings, "bot": memory}
-        result.results[engine] = measured.pop("big")
-        result.baseline[engine] = measured.pop("small")
+                measured = {"seed_seconds": planted["seconds"], "rows": sum(planted["rows"].values()),
+                            "queries": found, "bot": memory}
+                (result.results if label == "big" else result.baseline)[engine] = measured
         for name in QUERIES:
             result.ratios[f"{engine}_{name}_p95_vs_10_groups"] = ratio(
                 result.results[engine]["queries"][name]["p95_ms"], result.baseline[engine]["queries"][name]["p95_ms"])
@@ -100,20 +101,29 @@ def _targets(result: Result, growth: Growth) -> None:
             "the bot process's peak RSS < 250 MB (aiogram, the default)", below(bot.get("peak_rss_mb"), 250))
 
 
-async def _time_queries(url: str, scale: Scale, samples: int, now: datetime) -> dict[str, Any]:
-    engine = create_engine(url)
-    uows, clock, pick = uow_factory(session_factory(engine)), FixedClock(now), random.Random(13)
+async def _time_queries(databases: list[tuple[str, Scale]], samples: int, now: datetime) -> list[dict[str, Any]]:
+    """Each query's spread on each database, their calls taking turns (big, small, big, ...): this machine's
+    speed drifts, and both must meet it in the same state for the ratio to mean anything."""
+    engines = [create_engine(url) for url, _ in databases]
+    uows = [uow_factory(session_factory(engine)) for engine in engines]
+    clock, pick = FixedClock(now), random.Random(13)
+    found: list[dict[str, Any]] = [{} for _ in databases]
     try:
-        found: dict[str, Any] = {}
         for name, (kind, query) in QUERIES.items():
-            targets = [pick.randrange(1, scale.groups + 1) if kind == "group" else pick.randrange(scale.people)
-                       for _ in range(samples)]
-            for target in targets[:3]:  # warm the caches a little, as a running bot's are
-                await _call(uows, query, clock, target)
-            found[name] = spread([await _call(uows, query, clock, target) for target in targets])
+            targets = [[pick.randrange(1, scale.groups + 1) if kind == "group" else pick.randrange(scale.people)
+                        for _ in range(samples)] for _, scale in databases]
+            took: list[list[float]] = [[] for _ in databases]
+            for turn in range(-3, samples):  # three calls each to warm the caches a little, as a bot's are
+                for number, work in enumerate(uows):
+                    seconds = await _call(work, query, clock, targets[number][max(turn, 0)])
+                    if turn >= 0:
+                        took[number].append(seconds)
+            for number, durations in enumerate(took):
+                found[number][name] = spread(durations)
         return found
     finally:
-        await engine.dispose()
+        for engine in engines:
+            await engine.dispose()
 
 
 async def _call(uows: Callable[[], UnitOfWork], query: Query, clock: FixedClock, target: int) -> float:
