@@ -5,7 +5,8 @@
 - ``worker``: webhook updates only. Run as many as the load needs, behind any HTTP load balancer; they
   keep nothing in memory that another worker needs (see docs/ARCHITECTURE.md, "Several workers").
 - ``scheduler``: the scheduled work only (`Criw.periodic_jobs`: closing votes, nudges, reminders).
-  Run exactly one.
+  Run exactly one: a second one (or the next deploy's, started early) stands by until the first has gone
+  (bot/store/scheduler_lock.py).
 
 Every role answers GET /healthz: on the webhook server, or else on CRIW_WEB_LISTEN.
 """
@@ -25,6 +26,7 @@ from bot.bootstrap import Criw, build, make_transport
 from bot.schedule.ticker import start_scheduler
 from bot.settings import Settings, SettingsError
 from bot.store.migrate import revisions
+from bot.store.scheduler_lock import SchedulerLock
 from bot.transports.transport import Transport
 from bot.web.calendar import calendar_routes
 from bot.web.health import add_health
@@ -41,7 +43,8 @@ async def run(settings: Settings, role: str = "all") -> None:
         await _require_current_schema(criw)
         transport = make_transport(criw, token, settings.telegram_api)
         jobs = criw.periodic_jobs(transport) if runs_scheduled_work(role) else None
-        scheduler = start_scheduler(jobs, settings.job_seconds) if jobs is not None else None
+        lock = SchedulerLock(criw.engine)  # a second scheduler stands by rather than doubling the sends
+        scheduler = start_scheduler(jobs, settings.job_seconds, lock) if jobs is not None else None
         stop = _stop_on_signals()
         try:
             if role == "scheduler":
@@ -58,6 +61,7 @@ async def run(settings: Settings, role: str = "all") -> None:
         finally:
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
+            await lock.release()
             await criw.dispatcher.group_edits.flush()  # trailing edits still need the transport
             await transport.stop()
     finally:

@@ -11,16 +11,28 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.store.scheduler_lock import SchedulerLock
+
 log = logging.getLogger(__name__)
 Job = Callable[[], Awaitable[object]]
 
 
-def start_scheduler(jobs: Mapping[str, Job], every_seconds: float = 30.0) -> AsyncIOScheduler:
-    """Run each job every `every_seconds`, one at a time (a slow run is never overlapped by the next)."""
+def start_scheduler(jobs: Mapping[str, Job], every_seconds: float = 30.0,
+                    lock: SchedulerLock | None = None) -> AsyncIOScheduler:
+    """Run each job every `every_seconds`, one at a time (a slow run is never overlapped by the next), and
+    only while this process holds the scheduler `lock` (another process may be the one scheduler)."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     for name, job in jobs.items():
-        scheduler.add_job(job, "interval", seconds=every_seconds, id=name, name=name, max_instances=1,
+        run = job if lock is None else _while_held(job, lock)
+        scheduler.add_job(run, "interval", seconds=every_seconds, id=name, name=name, max_instances=1,
                           coalesce=True, replace_existing=True)
     scheduler.start()
     log.info("scheduler started: %s every %ss", ", ".join(jobs), every_seconds)
     return scheduler
+
+
+def _while_held(job: Job, lock: SchedulerLock) -> Job:
+    async def guarded() -> object:
+        return await job() if await lock.held() else None
+
+    return guarded
