@@ -13,7 +13,7 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-from bot.chat.actions import EditKeyboard, SendMessage
+from bot.chat.actions import EditKeyboard
 from bot.chat.callbacks import encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
@@ -23,7 +23,8 @@ from bot.domain import language
 from bot.domain.contributions import REASON_MAX
 from bot.domain.proposals import clean_text
 from bot.domain.reminders import ReminderState
-from bot.i18n.translator import Tr, label_in, render_in
+from bot.i18n.easy import both
+from bot.i18n.translator import Tr, label_in
 from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler, Send
 from bot.services import contributions, credits
 from bot.services.contributions import REMIND, ContributionView
@@ -32,7 +33,7 @@ from bot.store.models import Person
 from bot.store.reminders import Reminder
 from bot.store.uow import UnitOfWorkFactory
 from handlers import credit_text as text
-from handlers.guided import Data, Guide, Step
+from handlers.guided import Data, Guide, Step, steps
 
 router = Router(name=__name__)
 DECIDE = "crc"
@@ -81,9 +82,11 @@ async def decide(ctx: Context) -> None:
         else:
             await _ask_reason(ctx, contribution_id)
     except MayNotConfirm:
-        await ctx.answer(lambda tr: tr._(
-            "Sorry, you can't confirm this one. Nobody confirms their own time; the person asked, or a "
-            "coordinator, can."), alert=True)
+        await ctx.answer(both(
+            lambda tr: tr._("Sorry, you can't confirm this one. Nobody confirms their own time; the person asked, "
+                            "or a coordinator, can."),
+            lambda tr: tr.p_("easy", "🙋 Sorry, you cannot check this one.\n🧑‍💼 Someone else will check it.")),
+            alert=True)
 
 
 async def _confirm(ctx: Context, contribution_id: int) -> None:
@@ -91,10 +94,13 @@ async def _confirm(ctx: Context, contribution_id: int) -> None:
     async with ctx.uow() as uow:
         view = await contributions.confirm(uow, ctx.clock, contribution_id, ctx.person.telegram_id)
         balance = await credits.balance_of(uow, view.contribution.person_id)
-    await ctx.answer(lambda tr: tr._("✅ Confirmed. Thank you!"))
-    await ctx.edit(lambda tr: "\n".join([
-        tr._("✅ You confirmed %(name)s's time. Thank you!", name=view.person.display_name), "",
-        *text.details(tr, view)]))
+    await ctx.answer(lambda tr: tr._("✅ Confirmed. Thank you!"), message=False)  # the edit below says so
+    name = view.person.display_name
+    await ctx.edit(both(
+        lambda tr: "\n".join([tr._("✅ You confirmed %(name)s's time. Thank you!", name=name), "",
+                              *text.details(tr, view)]),
+        lambda tr: "\n".join([tr.p_("easy", "✅ Done. You said %(name)s's time is right.", name=name),
+                              *text.easy_details(tr, view), tr.p_("easy", "🙏 Thank you!")])))
     await ctx.send_private(view.person, text.confirmed_for_member(view, balance))
 
 
@@ -106,7 +112,7 @@ async def _ask_reason(ctx: Context, contribution_id: int) -> None:
                                        "message": ctx.event.message_id})
 
 
-def _quick(tr: Tr, data: Data) -> list[list[tuple[str, str]]]:
+def _quick_buttons(tr: Tr, data: Data) -> list[list[tuple[str, str]]]:
     return [[(text.quick_reason_label(tr, code), code)] for code in text.QUICK_REASONS]
 
 
@@ -118,8 +124,9 @@ async def _reason_pressed(ctx: Context, step: str, value: str, data: Data) -> No
 async def _reason_typed(ctx: Context, step: str, typed: str, data: Data) -> None:
     reason = clean_text(typed)
     if not reason or len(reason) > REASON_MAX:
-        await REASON.ask(ctx, step, data, lambda tr: tr._(
-            "Please write a short reason (up to %(limit)s characters).", limit=REASON_MAX))
+        await REASON.ask(ctx, step, data, both(
+            lambda tr: tr._("Please write a short reason (up to %(limit)s characters).", limit=REASON_MAX),
+            lambda tr: tr.p_("easy", "📝 Please write a short reason.\n✂️ Use fewer words.")))
         return
     await _reject(ctx, data, reason)
 
@@ -132,17 +139,24 @@ async def _reject(ctx: Context, data: Data, reason: str) -> None:
         view = await contributions.reject(uow, ctx.clock, int(data["contribution"]), ctx.person.telegram_id, reason)
     if data.get("message"):  # the request's buttons can't change anything any more
         await ctx.platform.perform(EditKeyboard(ctx.event.chat_id, int(data["message"]), None))
-    await ctx.reply(lambda tr: tr._("💬 Thank you. I've let %(name)s know, kindly.", name=view.person.display_name))
+    name = view.person.display_name
+    await ctx.reply(both(lambda tr: tr._("💬 Thank you. I've let %(name)s know, kindly.", name=name),
+                         lambda tr: tr.p_("easy", "💬 Thank you.\n🙋 I told %(name)s, kindly.", name=name)))
     await ctx.send_private(view.person, text.rejected_for_member(view))
 
 
 REASON = Guide(
     flow="reject", button="crr",
-    steps={"reason": Step(lambda tr, d: tr._(
-        "💬 What isn't right? %(name)s will see your answer, so please be kind. Choose one, or write a few words.",
-        name=d["name"]), _quick, typed=True)},
+    steps=steps(Step(
+        "reason",
+        lambda tr, d: tr._("💬 What isn't right? %(name)s will see your answer, so please be kind. Choose one, or "
+                           "write a few words.", name=d["name"]),
+        lambda tr, d: tr.p_("easy", "💬 What is not right?\n🙋 %(name)s will see your answer.\n👆 Press a reason, "
+                                  "or write a few words.", name=d["name"]),
+        _quick_buttons, typed=True)),
     on_button=_reason_pressed, on_text=_reason_typed,
-    expired=lambda tr: tr._("This has expired. Nothing was changed."),
+    expired=both(lambda tr: tr._("This has expired. Nothing was changed."),
+                 lambda tr: tr.p_("easy", "⌛ This has stopped.\n📝 Nothing was changed.")),
 )
 REASON.register(router)
 
@@ -164,8 +178,8 @@ async def remind_person(reminder: Reminder, context: DeliveryContext) -> Handled
     if view is None or person is None or not person.can_dm:
         return Done(ReminderState.SKIPPED, "decided or unreachable")
     languages = language.for_person(person.language)
-    body = render_in(languages, text.request(view, reminder=True))
-    return Send(SendMessage(person.telegram_id, body, keyboard(view, languages)))
+    return Send(await context.outbound.private_message(person, text.request(view, reminder=True),
+                                                       keyboard(view, languages)))
 
 
 KINDS: dict[str, KindHandler] = {REMIND: remind, f"{REMIND}_person": remind_person}

@@ -5,14 +5,20 @@ Values go after a label ("⏱ How long: dwy awr") so Welsh never needs a mutatio
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.domain.credits import EntryKind
 from bot.domain.hours import HoursProblem
 from bot.i18n.durations import hours_text
+from bot.i18n.easy import Readable, both
 from bot.i18n.markup import bold
-from bot.i18n.translator import Render, Tr
+from bot.i18n.translator import Tr
 from bot.reports.labels import category_label, day_label
 from bot.services.contributions import ContributionView
 from bot.services.credits import Line, Statement, Transfer
+from bot.voice.words import number
+
+Hours = Callable[[Tr, int], str]  # hours_text on screen, spoken_hours in a voice note
 
 QUICK_REASONS = ("not_there", "hours", "other_group")
 
@@ -32,16 +38,48 @@ def details(tr: Tr, view: ContributionView) -> list[str]:
     return lines
 
 
-def request(view: ContributionView, *, reminder: bool = False) -> Render:
+def spoken_hours(tr: Tr, quarters: int) -> str:
+    """A length of time said aloud: "two and a half hours" / "dwy awr a hanner" (on screen: "2½ hours")."""
+    whole, part = divmod(abs(quarters), 4)
+    if whole == 0 or part == 0:
+        return hours_text(tr, quarters)  # "half an hour", "2 hours": speakable reads the digits
+    words = number(whole, tr.language, feminine=True)
+    if part == 1:
+        # Translators: Easy Read, read aloud. number is a count of hours in words ("two", "dwy").
+        return tr.p_("easy", "%(number)s and a quarter hours", number=words)
+    if part == 2:
+        # Translators: Easy Read, read aloud. number is a count of hours in words ("two", "dwy").
+        return tr.p_("easy", "%(number)s and a half hours", number=words)
+    # Translators: Easy Read, read aloud. number is a count of hours in words ("two", "dwy").
+    return tr.p_("easy", "%(number)s and three quarters hours", number=words)
+
+
+def easy_details(tr: Tr, view: ContributionView, hours: Hours = hours_text) -> list[str]:
+    """What, when and how long, in Easy Read: one idea per line."""
+    contribution = view.contribution
+    return [tr.p_("easy", "🧺 What: %(what)s", what=category_label(tr, contribution.category)),
+            tr.p_("easy", "📅 When: %(day)s", day=day_label(tr, contribution.day)),
+            tr.p_("easy", "⏱ How long: %(hours)s", hours=hours(tr, contribution.quarters))]
+
+
+def request(view: ContributionView, *, reminder: bool = False) -> Readable:
     """The private message asking someone to confirm."""
+    name = view.person.display_name
 
     def render(tr: Tr) -> str:
-        name = view.person.display_name
         head = (tr._("⏰ A reminder: %(name)s is still waiting for you to confirm this.", name=name) if reminder
                 else tr._("🙋 %(name)s gave some time and asked you to confirm it:", name=name))
         return "\n".join([head, "", *details(tr, view), "", tr._("Is this right?")])
 
-    return render
+    def easy(hours: Hours) -> Callable[[Tr], str]:
+        def render(tr: Tr) -> str:
+            head = (tr.p_("easy", "⏰ Reminder: %(name)s is waiting for you.", name=name) if reminder
+                    else tr.p_("easy", "🙋 %(name)s gave some time.", name=name))
+            return "\n".join([head, *easy_details(tr, view, hours), tr.p_("easy", "❓ Is this right?")])
+
+        return render
+
+    return both(render, easy(hours_text), speech=easy(spoken_hours))
 
 
 def reason_text(tr: Tr, reason: str) -> str:
@@ -61,20 +99,29 @@ def quick_reason_label(tr: Tr, code: str) -> str:
             "other_group": tr._("It's for another group")}[code]
 
 
-def confirmed_for_member(view: ContributionView, balance: int) -> Render:
+def confirmed_for_member(view: ContributionView, balance: int) -> Readable:
+    decider = view.decided_by.display_name if view.decided_by else ""
+
     def render(tr: Tr) -> str:
-        decider = view.decided_by.display_name if view.decided_by else ""
         return "\n".join([
             tr._("✅ %(name)s confirmed your time. Thank you!", name=decider), "", *details(tr, view), "",
             balance_line(tr, balance),
         ])
 
-    return render
+    def easy(hours: Hours) -> Callable[[Tr], str]:
+        def render(tr: Tr) -> str:
+            return "\n".join([tr.p_("easy", "✅ %(name)s says your time is right. Thank you!", name=decider),
+                              *easy_details(tr, view, hours)[::2], easy_balance_line(tr, balance, hours)])
+
+        return render
+
+    return both(render, easy(hours_text), speech=easy(spoken_hours))
 
 
-def rejected_for_member(view: ContributionView) -> Render:
+def rejected_for_member(view: ContributionView) -> Readable:
+    decider = view.decided_by.display_name if view.decided_by else ""
+
     def render(tr: Tr) -> str:
-        decider = view.decided_by.display_name if view.decided_by else ""
         return "\n".join([
             tr._("💬 %(name)s couldn't confirm this one:", name=decider), "", *details(tr, view), "",
             tr._("Their reason: %(reason)s", reason=reason_text(tr, view.contribution.reason)), "",
@@ -82,7 +129,15 @@ def rejected_for_member(view: ContributionView) -> Render:
                  "/log."),
         ])
 
-    return render
+    def easy(tr: Tr) -> str:
+        return "\n".join([
+            tr.p_("easy", "💬 %(name)s says this is not right.", name=decider),
+            tr.p_("easy", "🧺 What: %(what)s", what=category_label(tr, view.contribution.category)),
+            tr.p_("easy", "❓ Why: %(reason)s", reason=reason_text(tr, view.contribution.reason)),
+            tr.p_("easy", "🙂 That is all right. Mistakes happen.\n🕒 You can use /log again."),
+        ])
+
+    return both(render, easy)
 
 
 def balance_line(tr: Tr, quarters: int) -> str:
@@ -90,6 +145,33 @@ def balance_line(tr: Tr, quarters: int) -> str:
     if quarters < 0:
         return tr._("💳 Your time credits: minus %(hours)s", hours=amount)
     return tr._("💳 Your time credits: %(hours)s", hours=amount)
+
+
+def easy_balance_line(tr: Tr, quarters: int, hours: Hours = hours_text) -> str:
+    amount = hours(tr, quarters)
+    if quarters < 0:
+        return tr.p_("easy", "💳 Your time credits: %(hours)s below zero", hours=amount)
+    return tr.p_("easy", "💳 Your time credits: %(hours)s", hours=amount)
+
+
+def statement_message(state: Statement) -> Readable:
+    """/credits in private, in both forms."""
+
+    def easy(hours: Hours) -> Callable[[Tr], str]:
+        def render(tr: Tr) -> str:
+            lines = [easy_balance_line(tr, state.balance, hours),
+                     tr.p_("easy", "🕒 1 hour you give = 1 time credit.")]
+            if state.pending:
+                lines.append(tr.p_("easy", "⏳ Waiting to be checked: %(n)s", n=state.pending))
+            if state.lines:
+                lines.append(tr.p_("easy", "🧾 Your last one: %(line)s", line=entry_line(tr, state.lines[0])))
+            else:
+                lines.append(tr.p_("easy", "🕒 Nothing yet. Use /log to add time you gave."))
+            return "\n".join(lines)
+
+        return render
+
+    return both(lambda tr: statement(tr, state), easy(hours_text), speech=easy(spoken_hours))
 
 
 def statement(tr: Tr, state: Statement) -> str:
@@ -133,6 +215,50 @@ def entry_line(tr: Tr, line: Line) -> str:
                 reason=entry.note, when=when)
 
 
+def transfer_message(transfer: Transfer, *, for_member: bool) -> Readable:
+    """A gift, spend or adjustment done, in both forms, for the giver (or coordinator) or the member."""
+
+    def easy(hours: Hours) -> Callable[[Tr], str]:
+        def render(tr: Tr) -> str:
+            return easy_transfer_done(tr, transfer, for_member=for_member, hours=hours)
+
+        return render
+
+    return both(lambda tr: transfer_done(tr, transfer, for_member=for_member), easy(hours_text),
+                speech=easy(spoken_hours))
+
+
+def easy_transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool, hours: Hours = hours_text) -> str:
+    amount = hours(tr, transfer.amount)
+    member, actor = transfer.member.display_name, transfer.actor.display_name
+    match transfer.kind, for_member:
+        case EntryKind.GIFT_IN, False:
+            head = tr.p_("easy", "🎁 You gave %(amount)s of time credits to %(name)s.", amount=amount, name=member)
+        case EntryKind.GIFT_IN, True:
+            head = tr.p_("easy", "🎁 %(name)s gave you %(amount)s of time credits.", name=actor, amount=amount)
+        case EntryKind.SPEND, False:
+            head = tr.p_("easy", "🧾 Saved: %(name)s used %(amount)s of time credits.\n📝 For: %(what)s",
+                         name=member, amount=amount, what=transfer.note)
+        case EntryKind.SPEND, True:
+            head = tr.p_("easy", "🧾 You used %(amount)s of time credits.\n📝 For: %(what)s", amount=amount,
+                         what=transfer.note)
+        case _, False:
+            head = tr.p_("easy", "🛠 You changed %(name)s's time credits.\n📝 Why: %(reason)s", name=member,
+                         reason=transfer.note)
+        case _:
+            head = tr.p_("easy", "🛠 A coordinator changed your time credits.\n📝 Why: %(reason)s",
+                         reason=transfer.note)
+    if for_member:
+        return head + "\n" + easy_balance_line(tr, transfer.member_balance, hours)
+    if transfer.kind is EntryKind.GIFT_IN:
+        return head + "\n" + easy_balance_line(tr, transfer.actor_balance, hours)
+    balance = hours(tr, transfer.member_balance)
+    if transfer.member_balance < 0:
+        return head + "\n" + tr.p_("easy", "💳 %(name)s's time credits now: %(hours)s below zero", name=member,
+                                    hours=balance)
+    return head + "\n" + tr.p_("easy", "💳 %(name)s's time credits now: %(hours)s", name=member, hours=balance)
+
+
 def transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool) -> str:
     """What the giver (or coordinator) and the member are told after a gift, spend or adjustment."""
     amount = hours_text(tr, transfer.amount)
@@ -165,15 +291,22 @@ def their_balance_line(tr: Tr, name: str, quarters: int) -> str:
     return tr._("💳 %(name)s's time credits now: %(hours)s", name=name, hours=amount)
 
 
-def hours_problem(problem: str | None) -> Render:
+def hours_problem(problem: str | None) -> Readable:
     """Why a typed length of time can't be used, kindly."""
     match problem:
         case HoursProblem.ZERO:
-            return lambda tr: tr._("⏱ That's no time at all. How long did you give?")
+            return both(lambda tr: tr._("⏱ That's no time at all. How long did you give?"),
+                        lambda tr: tr.p_("easy", "⏱ That is no time at all.\n👆 Please press a time."))
         case HoursProblem.NEGATIVE:
-            return lambda tr: tr._("⏱ Time given can't be less than nothing. Please type how long, e.g. 2 or 1.5.")
+            return both(lambda tr: tr._("⏱ Time given can't be less than nothing. Please type how long, e.g. 2 or "
+                                        "1.5."),
+                        lambda tr: tr.p_("easy", "⏱ Time cannot be less than nothing.\n👆 Please press a time."))
         case HoursProblem.TOO_LONG:
-            return lambda tr: tr._("⏱ That's more than 24 hours, more than there is in a day. Please check it.")
+            return both(lambda tr: tr._("⏱ That's more than 24 hours, more than there is in a day. Please check it."),
+                        lambda tr: tr.p_("easy", "⏱ That is more than 24 hours.\n👆 Please press a time."))
         case HoursProblem.NOT_QUARTER:
-            return lambda tr: tr._("⏱ Please round to the nearest quarter of an hour, e.g. 1.25, 1.5 or 1.75.")
-    return lambda tr: tr._("⏱ Sorry, I couldn't read that. Type hours like 2, 1.5 or 90 minutes, or choose below.")
+            return both(lambda tr: tr._("⏱ Please round to the nearest quarter of an hour, e.g. 1.25, 1.5 or 1.75."),
+                        lambda tr: tr.p_("easy", "⏱ Please use quarters of an hour.\n👆 Or press a time."))
+    return both(lambda tr: tr._("⏱ Sorry, I couldn't read that. Type hours like 2, 1.5 or 90 minutes, or choose "
+                                "below."),
+                lambda tr: tr.p_("easy", "⏱ Sorry, I could not read that.\n👆 Please press a time."))

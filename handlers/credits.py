@@ -9,6 +9,7 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.durations import hours_text
+from bot.i18n.easy import both
 from bot.i18n.translator import Tr
 from bot.reports.contributions_csv import record_csv
 from bot.reports.labels import day_label
@@ -35,7 +36,7 @@ async def show_credits(ctx: Context) -> None:
     assert ctx.person is not None
     async with ctx.uow() as uow:
         state = await credits.statement(uow, ctx.person.telegram_id)
-    await ctx.reply(lambda tr: text.statement(tr, state), _keyboard(ctx, state))
+    await ctx.reply(text.statement_message(state), _keyboard(ctx, state))
 
 
 def _keyboard(ctx: Context, state: Statement) -> Keyboard:
@@ -84,9 +85,12 @@ async def credits_button(ctx: Context) -> None:
         async with ctx.uow() as uow:
             await credits.set_public_thanks(uow, ctx.person.telegram_id, value == "1")
             state = await credits.statement(uow, ctx.person.telegram_id)
-        await ctx.answer(lambda tr: tr._("🙌 Your name can be shown when thanking people.") if state.public_thanks
-                         else tr._("🙈 Your name won't be shown. The group still sees totals."))
-        await ctx.edit(lambda tr: text.statement(tr, state), _keyboard(ctx, state))
+        await ctx.answer(both(
+            lambda tr: tr._("🙌 Your name can be shown when thanking people.") if state.public_thanks
+            else tr._("🙈 Your name won't be shown. The group still sees totals."),
+            lambda tr: tr.p_("easy", "🙌 Done. Your name can be shown when the group says thank you.")
+            if state.public_thanks else tr.p_("easy", "🙈 Done. Your name will not be shown.")))
+        await ctx.edit(text.statement_message(state), _keyboard(ctx, state))
 
 
 async def _send_record(ctx: Context) -> None:

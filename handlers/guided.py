@@ -16,6 +16,7 @@ from bot.chat.callbacks import encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
+from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.translator import Render, Tr, label_in
 from bot.services import conversations
 
@@ -24,13 +25,37 @@ Rows = list[list[tuple[str, str]]]  # (label, value) per button, rows of them
 TRAIL = "_trail"
 
 
+Prompt = Callable[[Tr, Data], str]
+
+
 @dataclass(frozen=True)
 class Step:
-    prompt: Callable[[Tr, Data], str]
+    name: str
+    prompt: Prompt
+    easy: Prompt  # the same question in Easy Read (its own catalog entry, msgctxt "easy")
     buttons: Callable[[Tr, Data], Rows] | None = None
     typed: bool = False  # whether a typed answer is read (otherwise: "please use the buttons")
     skippable: bool = False
     stays: bool = False  # its buttons change the question in place (ticks), so they are not taken away
+
+
+def steps(*each: Step) -> dict[str, Step]:
+    """A flow's steps by name, in order."""
+    return {step.name: step for step in each}
+
+
+def question(step: Step, data: Data, problem: Render | None = None) -> Readable:
+    """A step's question in both forms, after what was wrong with the last answer (if anything)."""
+
+    def standard(tr: Tr) -> str:
+        asked = step.prompt(tr, data)
+        return f"{problem(tr)}\n\n{asked}" if problem else asked
+
+    def easy(tr: Tr) -> str:
+        asked = step.easy(tr, data)
+        return f"{easy_form(problem)(tr)}\n\n{asked}" if problem else asked
+
+    return both(standard, easy)
 
 
 Handler = Callable[[Context, str, str, Data], Awaitable[None]]  # (ctx, step, value or text, data)
@@ -42,7 +67,7 @@ class Guide:
     button: str  # callback prefix of the steps' buttons
     steps: dict[str, Step]
     on_button: Handler
-    expired: Render  # what a press on a finished conversation says
+    expired: Render  # what a press on a finished conversation says (give both forms)
     on_text: Handler | None = None  # needed when a step is typed
 
     def register(self, router: Router) -> None:
@@ -54,7 +79,9 @@ class Guide:
         async def typed(ctx: Context) -> None:
             """Read a typed answer to this question (or point to the buttons)."""
             if not step.typed or self.on_text is None:
-                await self.ask(ctx, name, data_of(ctx), lambda tr: tr._("Please use the buttons below."))
+                await self.ask(ctx, name, data_of(ctx), both(
+                    lambda tr: tr._("Please use the buttons below."),
+                    lambda tr: tr.p_("easy", "👆 Please press a button.")))
                 return
             await self.on_text(ctx, name, ctx.event.text.strip(), data_of(ctx))
 
@@ -64,10 +91,12 @@ class Guide:
         assert ctx.callback is not None
         step, value = ((*ctx.callback.args, "", ""))[:2]
         if ctx.conversation is None or ctx.conversation.flow != self.flow or not ctx.event.is_private:
-            await ctx.answer(self.expired, alert=True)
+            await ctx.answer(self.expired, alert=True)  # the expired message has its Easy Read form
             return
         if step != ctx.conversation.step:
-            await ctx.answer(lambda tr: tr._("That button is from an earlier question."))
+            await ctx.answer(both(lambda tr: tr._("That button is from an earlier question."),
+                                  lambda tr: tr.p_("easy", "↩️ That button is old.\n"
+                                                           "👆 Please use the newest question.")))
             return
         await ctx.answer()
         if not self.steps[step].stays or value in ("cancel", "back"):
@@ -75,7 +104,8 @@ class Guide:
         data = data_of(ctx)
         if value == "cancel":
             await self.end(ctx)
-            await ctx.reply(lambda tr: tr._("✖️ Cancelled. Nothing was saved."))
+            await ctx.reply(both(lambda tr: tr._("✖️ Cancelled. Nothing was saved."),
+                                 lambda tr: tr.p_("easy", "✖️ Stopped.\n📝 Nothing was saved.")))
         elif value == "back":
             trail = list(data.get(TRAIL, []))
             await self.go(ctx, trail.pop() if trail else step, {**data, TRAIL: trail}, remember=False)
@@ -102,17 +132,11 @@ class Guide:
         assert ctx.conversation is not None
         step = ctx.conversation.step
         await self._save(ctx, step, data)
-        await ctx.edit(lambda tr: self.steps[step].prompt(tr, data), self.keyboard(ctx.languages, step, data))
+        await ctx.edit(question(self.steps[step], data), self.keyboard(ctx.languages, step, data))
 
     async def ask(self, ctx: Context, step: str, data: Data, problem: Render | None = None) -> None:
         """Send the step's question (after what was wrong with the last answer, if anything)."""
-        spec = self.steps[step]
-
-        def render(tr: Tr) -> str:
-            question = spec.prompt(tr, data)
-            return f"{problem(tr)}\n\n{question}" if problem else question
-
-        await ctx.reply(render, self.keyboard(ctx.languages, step, data))
+        await ctx.reply(question(self.steps[step], data, problem), self.keyboard(ctx.languages, step, data))
 
     def keyboard(self, languages: tuple[str, ...], step: str, data: Data) -> Keyboard:
         """The step's buttons in the chat's language(s), then Skip, Back and Cancel."""

@@ -29,7 +29,8 @@ from bot.domain.contributions import Category, read_day
 from bot.domain.hours import read_hours
 from bot.domain.proposals import clean_text
 from bot.domain.roles import Role
-from bot.i18n.translator import Render
+from bot.i18n.easy import Readable, both
+from bot.i18n.translator import Tr
 from bot.services import contributions, credits
 from bot.services.contributions import LogRequest, local_day
 from bot.services.errors import InvalidContribution
@@ -37,7 +38,7 @@ from handlers import confirmations, meetup_log
 from handlers import credit_text as text
 from handlers.guided import Data, Guide
 from handlers.links import PRESS_START, open_private_keyboard
-from handlers.log_problems import explain
+from handlers.log_problems import NO_GROUP_YET, explain
 from handlers.log_steps import BUTTON, EVERYONE, FLOW, STEPS
 
 router = Router(name=__name__)
@@ -55,8 +56,7 @@ async def log(ctx: Context) -> None:
     async with ctx.uow() as uow:
         groups = await credits.groups_of(uow, ctx.person.telegram_id)
     if not groups:
-        await ctx.reply(lambda tr: tr._(
-            "I don't know which group you're in yet. Please use a command in your group's chat first."))
+        await ctx.reply(NO_GROUP_YET)
     elif len(groups) == 1:
         await GUIDE.begin(ctx, "category", await _group_data(ctx, groups[0].chat_id))
     else:
@@ -87,7 +87,9 @@ async def _pressed(ctx: Context, step: str, value: str, data: Data) -> None:
         await GUIDE.go(ctx, "note", {**data, "category": value})
     elif step == "note" and value == "skip":
         if data.get("category") == Category.OTHER:
-            await GUIDE.ask(ctx, "note", data, lambda tr: tr._("That was empty. Please write a few words."))
+            await GUIDE.ask(ctx, "note", data, both(
+                lambda tr: tr._("That was empty. Please write a few words."),
+                lambda tr: tr.p_("easy", "📝 Please write a few words about it.")))
         else:
             await _after_note(ctx, {**data, "note": ""})
     elif step == "meetup":
@@ -109,7 +111,7 @@ async def _typed(ctx: Context, step: str, typed: str, data: Data) -> None:
     if step == "note":
         note = clean_text(typed)
         if not note or len(note) > 200:
-            await GUIDE.ask(ctx, step, data, lambda tr: tr._("Please write a few words (up to 200 characters)."))
+            await GUIDE.ask(ctx, step, data, explain("note"))
             return
         await _after_note(ctx, {**data, "note": note})
     elif step == "day":
@@ -168,18 +170,29 @@ async def _send(ctx: Context, data: Data) -> None:
     await ctx.reply(_sent(asked_names=[person.display_name for person in asked]))
 
 
-def _sent(asked_names: list[str]) -> Render:
-    def render(tr):  # type: ignore[no-untyped-def]
+def _sent(asked_names: list[str]) -> Readable:
+    names = ", ".join(asked_names)
+
+    def render(tr: Tr) -> str:
         if not asked_names:
             return tr._("📨 Saved. Nobody can be asked privately yet, so a coordinator will need to confirm it: "
                         "they can ask everyone in the group to press Start once.")
         # Translators: names is one or more people's names, separated by commas.
-        return tr._("📨 Saved and sent to %(names)s to confirm. I'll tell you when it's confirmed.",
-                    names=", ".join(asked_names))
+        return tr._("📨 Saved and sent to %(names)s to confirm. I'll tell you when it's confirmed.", names=names)
 
-    return render
+    def easy(tr: Tr) -> str:
+        if not asked_names:
+            return tr.p_("easy", "📨 Saved.\n🧑‍💼 A coordinator needs to check it.\n"
+                                 "⏳ I will tell you when it is checked.")
+        # Translators: Easy Read. names is one or more people's names, separated by commas.
+        return tr.p_("easy", "📨 Saved.\n🙋 I asked %(names)s to check it.\n⏳ I will tell you when it is checked.",
+                     names=names)
+
+    return both(render, easy)
+
 
 
 GUIDE = Guide(FLOW, BUTTON, STEPS, _pressed, on_text=_typed,
-              expired=lambda tr: tr._("This has expired or was cancelled. Use /log to start again."))
+              expired=both(lambda tr: tr._("This has expired or was cancelled. Use /log to start again."),
+                           lambda tr: tr.p_("easy", "⌛ This has stopped.\n🕒 Use /log to start again.")))
 GUIDE.register(router)

@@ -18,6 +18,7 @@ from bot.chat.router import Router
 from bot.domain.contributions import ROLE_CATEGORY, Role, suggested_quarters
 from bot.domain.hours import DAY_LIMIT
 from bot.i18n.durations import hours_text
+from bot.i18n.easy import both
 from bot.i18n.translator import Tr
 from bot.reports.labels import category_label
 from bot.services import contributions, credits
@@ -25,7 +26,7 @@ from bot.services import meetup_log as service
 from bot.services.contributions import local_day
 from bot.services.errors import InvalidContribution
 from handlers import credit_text as text
-from handlers.guided import Data, Guide, Rows, Step
+from handlers.guided import Data, Guide, Rows, Step, steps
 from handlers.log_problems import explain
 
 router = Router(name=__name__)
@@ -43,7 +44,7 @@ async def choose_meetup(ctx: Context, chat_id: int) -> None:
     await GUIDE.begin(ctx, "meetup", {"group": chat_id, "meetups": listed})
 
 
-def _meetups(tr: Tr, data: Data) -> Rows:
+def _meetup_buttons(tr: Tr, data: Data) -> Rows:
     return [[(f"{title} · {day}", str(meetup_id))] for meetup_id, title, day in data["meetups"]]
 
 
@@ -61,7 +62,13 @@ def _people_prompt(tr: Tr, data: Data) -> str:
     return "\n".join([*lines, "", *(_line(tr, row) for row in data["roster"])])
 
 
-def _people(tr: Tr, data: Data) -> Rows:
+def _easy_people_prompt(tr: Tr, data: Data) -> str:
+    lines = [tr.p_("easy", "👥 %(title)s: who gave time?", title=data["title"]),
+             tr.p_("easy", "👆 Tap a name to tick it.\n🔁 Tap 🔁 to change what they did.\n✅ Then tap Log.")]
+    return "\n".join([*lines, "", *(_line(tr, row) for row in data["roster"])])
+
+
+def _people_buttons(tr: Tr, data: Data) -> Rows:
     rows: Rows = [[(("✅ " if ticked else "⬜ ") + name, f"t{pid}"),
                    ("🔁 " + category_label(tr, ROLE_CATEGORY[Role(role)]), f"r{pid}")]
                   for pid, name, role, _quarters, ticked in data["roster"]]
@@ -88,7 +95,8 @@ async def _show_roster(ctx: Context, meetup_id: int, data: Data) -> None:
         roster = await service.roster(uow, ctx.clock, ctx.person.telegram_id, meetup_id)
     if not roster.lines:
         await GUIDE.end(ctx)
-        await ctx.reply(lambda tr: tr._("👥 Everyone at this meet-up has their time logged already."))
+        await ctx.reply(both(lambda tr: tr._("👥 Everyone at this meet-up has their time logged already."),
+                             lambda tr: tr.p_("easy", "👥 Everyone at this meet-up has their time saved already.")))
         return
     lines = [[line.person.id, line.person.display_name, line.role.value, line.quarters, line.ticked]
              for line in roster.lines]
@@ -123,8 +131,10 @@ async def _save(ctx: Context, data: Data) -> None:
         return
     await GUIDE.end(ctx)
     logged = "\n".join(f"• {view.person.display_name}" for view in views)
-    await ctx.reply(lambda tr: tr.n_("✅ Logged and confirmed for %(n)s person:", "✅ Logged and confirmed for %(n)s "
-                                     "people:", len(views)) + "\n" + logged)
+    await ctx.reply(both(
+        lambda tr: tr.n_("✅ Logged and confirmed for %(n)s person:", "✅ Logged and confirmed for %(n)s "
+                         "people:", len(views)) + "\n" + logged,
+        lambda tr: tr.p_("easy", "✅ Saved. Time credits given to:") + "\n" + logged))
     for view in views:
         async with ctx.uow() as uow:
             balance = await credits.balance_of(uow, view.contribution.person_id)
@@ -133,8 +143,10 @@ async def _save(ctx: Context, data: Data) -> None:
 
 GUIDE = Guide(
     "logall", "crm",
-    {"meetup": Step(lambda tr, d: tr._("📍 Which meet-up are you logging for?"), _meetups),
-     "people": Step(_people_prompt, _people, stays=True)},
-    _pressed, expired=lambda tr: tr._("This has expired or was cancelled. Use /log to start again."),
+    steps(Step("meetup", lambda tr, d: tr._("📍 Which meet-up are you logging for?"),
+               lambda tr, d: tr.p_("easy", "📍 Which meet-up is it?\n👆 Press the meet-up."), _meetup_buttons),
+          Step("people", _people_prompt, _easy_people_prompt, _people_buttons, stays=True)),
+    _pressed, expired=both(lambda tr: tr._("This has expired or was cancelled. Use /log to start again."),
+                           lambda tr: tr.p_("easy", "⌛ This has stopped.\n🕒 Use /log to start again.")),
 )
 GUIDE.register(router)

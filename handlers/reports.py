@@ -23,13 +23,15 @@ from bot.chat.router import CommandInfo, Router
 from bot.domain.contributions import read_period
 from bot.domain.credits import PERIODS, report_period
 from bot.domain.language import BOTH
+from bot.i18n.easy import both
 from bot.i18n.translator import Tr, render_in
 from bot.reports.evidence import evidence
 from bot.reports.summary import summary
 from bot.services import credit_reports, credits
 from bot.services.errors import InvalidContribution
-from handlers.guided import Data, Guide, Step
+from handlers.guided import Data, Guide, Rows, Step, steps
 from handlers.links import PRESS_START, open_private_keyboard
+from handlers.transfers import COORDINATORS_ONLY
 
 router = Router(name=__name__)
 
@@ -47,7 +49,7 @@ async def report(ctx: Context) -> None:
     async with ctx.uow() as uow:
         groups = await credits.groups_of(uow, ctx.person.telegram_id, coordinating=True)
     if not groups:
-        await ctx.reply(lambda tr: tr._("Sorry, only the group's coordinators can do that."))
+        await ctx.reply(COORDINATORS_ONLY)
         return
     data: Data = {"groups": [[group.chat_id, group.title, group.timezone] for group in groups]}
     if len(groups) == 1:
@@ -66,16 +68,22 @@ def _period_label(tr: Tr, name: str) -> str:
             "last_3_months": tr._("The last 3 months"), "this_year": tr._("This year")}[name]
 
 
-STEPS = {
-    "group": Step(lambda tr, d: tr._("👥 Which group is the report for?"),
-                  lambda tr, d: [[(title, str(chat))] for chat, title, _ in d["groups"]]),
-    "period": Step(lambda tr, d: tr._("📅 Which period? Choose one, or type two dates, for example 1 September - "
+def _period_buttons(tr: Tr, data: Data) -> Rows:
+    return [[(_period_label(tr, name), name)] for name in PERIODS]
+
+
+STEPS = steps(
+    Step("group", lambda tr, d: tr._("👥 Which group is the report for?"),
+         lambda tr, d: tr.p_("easy", "👥 Which group is the report for?\n👆 Press the group."),
+         lambda tr, d: [[(title, str(chat))] for chat, title, _ in d["groups"]]),
+    Step("period", lambda tr, d: tr._("📅 Which period? Choose one, or type two dates, for example 1 September - "
                                       "30 November."),
-                   lambda tr, d: [[(_period_label(tr, name), name)] for name in PERIODS], typed=True),
+         lambda tr, d: tr.p_("easy", "📅 Which months?\n👆 Press one."), _period_buttons, typed=True),
     # Language names are written in their own language, Welsh first.
-    "language": Step(lambda tr, d: tr._("🗣 Which language for the spreadsheet and the chart?"),
-                     lambda tr, d: [[("Cymraeg", "cy"), ("English", "en")]]),
-}
+    Step("language", lambda tr, d: tr._("🗣 Which language for the spreadsheet and the chart?"),
+         lambda tr, d: tr.p_("easy", "🗣 Which language for the files?\n👆 Press one."),
+         lambda tr, d: [[("Cymraeg", "cy"), ("English", "en")]]),
+)
 
 
 async def _pressed(ctx: Context, step: str, value: str, data: Data) -> None:
@@ -94,8 +102,10 @@ async def _typed(ctx: Context, step: str, typed: str, data: Data) -> None:
     """Two dates typed as the period."""
     period = read_period(typed, date.fromisoformat(data["today"]))
     if period is None:
-        await GUIDE.ask(ctx, step, data, lambda tr: tr._(
-            "📅 Sorry, I couldn't read those dates. Try 1 September - 30 November, or choose a period."))
+        await GUIDE.ask(ctx, step, data, both(
+            lambda tr: tr._("📅 Sorry, I couldn't read those dates. Try 1 September - 30 November, or choose a "
+                            "period."),
+            lambda tr: tr.p_("easy", "📅 Sorry, I could not read those dates.\n👆 Please press one.")))
         return
     await GUIDE.go(ctx, "language", {**data, "start": period[0].isoformat(), "end": period[1].isoformat()})
 
@@ -109,7 +119,9 @@ async def _send(ctx: Context, data: Data, language: str) -> None:
                                                          date.fromisoformat(data["start"]),
                                                          date.fromisoformat(data["end"]))
     except InvalidContribution:
-        await ctx.reply(lambda tr: tr._("📅 A report can cover up to three years. Please choose a shorter period."))
+        await ctx.reply(both(
+            lambda tr: tr._("📅 A report can cover up to three years. Please choose a shorter period."),
+            lambda tr: tr.p_("easy", "📅 That is too long.\n📊 A report can be 3 years or less.")))
         return
     files = await asyncio.to_thread(evidence, found, language)
     chat = ctx.event.chat_id
@@ -122,6 +134,7 @@ async def _send(ctx: Context, data: Data, language: str) -> None:
 
 
 GUIDE = Guide("report", "crp", STEPS, _pressed, on_text=_typed,
-              expired=lambda tr: tr._("This has expired or was cancelled. Use /report to start again."))
+              expired=both(lambda tr: tr._("This has expired or was cancelled. Use /report to start again."),
+                           lambda tr: tr.p_("easy", "⌛ This has stopped.\n📊 Use /report to start again.")))
 GUIDE.register(router)
 

@@ -23,6 +23,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
 from bot.domain.bookings import DeclineReason, Kind, RequestState
 from bot.domain.dates import read_when
+from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, request_decisions, requests
 from bot.services.errors import NotFound
@@ -93,8 +94,20 @@ async def finish(ctx: Context, decided: Decided) -> None:
     await ctx.reply(said)
 
 
-def _done(view: requests.RequestView) -> Render:
+def _done(view: requests.RequestView) -> Readable:
     name = view.requester.display_name
+
+    def easy(tr: Tr) -> str:
+        match view.state:
+            case RequestState.APPROVED:
+                return tr.p_("easy", "✅ You said yes.\n🙋 I told %(name)s.", name=name)
+            case RequestState.DECLINED:
+                return tr.p_("easy", "❌ You said no.\n🙋 I told %(name)s why.", name=name)
+            case RequestState.NEEDS_INFO:
+                return tr.p_("easy", "❓ I sent your question to %(name)s.\n⏳ I will show you the answer.", name=name)
+            case RequestState.OFFERED:
+                return tr.p_("easy", "🔁 I offered it to %(name)s.\n⏳ I will tell you their answer.", name=name)
+        return tr.p_("easy", "👍 Chosen.\n👆 Here is the request again. You can say yes now.")
 
     def render(tr: Tr) -> str:
         match view.state:
@@ -108,7 +121,7 @@ def _done(view: requests.RequestView) -> Render:
                 return tr._("🔁 Offered to %(name)s. I'll tell you if they accept.", name=name)
         return tr._("👍 Chosen. Here is the request again, to approve.")
 
-    return render
+    return both(render, easy)
 
 
 async def _follow_up(ctx: Context, action: str, view: requests.RequestView) -> None:
@@ -118,8 +131,11 @@ async def _follow_up(ctx: Context, action: str, view: requests.RequestView) -> N
     if action == "d":
         rows = [[Button(ctx.label(_reason(code)), encode(CARD, "r", view.id, code))] for code in REASONS]
         rows.append([Button(ctx.label(lambda tr: tr._("✍️ Write a reason")), encode(CARD, "w", view.id))])
-        await ctx.reply(lambda tr: tr._("❌ Why can't it go ahead? Choose a reason, or write your own. "
-                                        "%(name)s will see it.", name=name), Keyboard.of(*rows))
+        await ctx.reply(both(
+            lambda tr: tr._("❌ Why can't it go ahead? Choose a reason, or write your own. %(name)s will see it.",
+                            name=name),
+            lambda tr: tr.p_("easy", "❌ Why is the answer no?\n👆 Press a reason, or write one.\n🙋 %(name)s will "
+                                     "see it.", name=name)), Keyboard.of(*rows))
     elif action == "o":
         await _other_choices(ctx, view)
     else:
@@ -127,11 +143,17 @@ async def _follow_up(ctx: Context, action: str, view: requests.RequestView) -> N
         async with ctx.uow() as uow:
             await conversations.save(uow, ctx.clock, ctx.person.id, flow, "text", {"request": view.id})
         await ctx.reply({
-            REASON_FLOW: lambda tr: tr._("✍️ Write the reason in a few words. %(name)s will see it.", name=name),
-            QUESTION_FLOW: lambda tr: tr._("❓ What would you like to ask %(name)s? Write it in a few words.",
-                                           name=name),
-            TIME_FLOW: lambda tr: tr._("🕑 What time would you offer instead? Type the day and time, for example "
-                                       "5 December 14:30. It keeps the same length."),
+            REASON_FLOW: both(
+                lambda tr: tr._("✍️ Write the reason in a few words. %(name)s will see it.", name=name),
+                lambda tr: tr.p_("easy", "✍️ Please write the reason.\n🙋 %(name)s will see it.", name=name)),
+            QUESTION_FLOW: both(
+                lambda tr: tr._("❓ What would you like to ask %(name)s? Write it in a few words.", name=name),
+                lambda tr: tr.p_("easy", "❓ What do you want to ask %(name)s?\n✍️ Write a few words.", name=name)),
+            TIME_FLOW: both(
+                lambda tr: tr._("🕑 What time would you offer instead? Type the day and time, for example "
+                                "5 December 14:30. It keeps the same length."),
+                lambda tr: tr.p_("easy", "🕑 What other time can you offer?\n✍️ Write the day and time.\n"
+                                         "💡 For example: 5 December 14:30")),
         }[flow])
 
 
@@ -144,7 +166,10 @@ async def _other_choices(ctx: Context, view: requests.RequestView) -> None:
     if view.resource is not None:
         rows.append([Button(ctx.label(lambda tr: tr._("🕑 Another time")), encode(CARD, "t", view.id))])
     if not rows:
-        await ctx.reply(lambda tr: tr._("There is nothing else to offer yet. Add rooms and vehicles with /resources."))
+        await ctx.reply(both(
+            lambda tr: tr._("There is nothing else to offer yet. Add rooms and vehicles with /resources."),
+            lambda tr: tr.p_("easy", "🏠 There is nothing else to offer yet.\n➕ Add rooms and vehicles with "
+                                     "/resources.")))
         return
 
     def render(tr: Tr) -> str:
@@ -152,7 +177,11 @@ async def _other_choices(ctx: Context, view: requests.RequestView) -> None:
         lines.extend("• " + resource_line(tr, resource) for resource in found if resource.id != current)
         return "\n".join(lines)
 
-    await ctx.reply(render, Keyboard.of(*rows))
+    def easy(tr: Tr) -> str:
+        return (tr.p_("easy", "🏠 Which room?\n👆 Press one.") if view.kind is Kind.ROOM
+                else tr.p_("easy", "🚌 Which vehicle?\n👆 Press one."))
+
+    await ctx.reply(both(render, easy), Keyboard.of(*rows))
 
 
 async def _typed(ctx: Context) -> tuple[int, str]:
@@ -205,5 +234,6 @@ async def typed_time(ctx: Context) -> None:
 
 def _time_problem(problem: str | None, moment: datetime | None) -> Render:
     if problem is None and moment is not None:
-        return lambda tr: tr._("🕑 Please give a time too, for example 5 December 14:30.")
+        return both(lambda tr: tr._("🕑 Please give a time too, for example 5 December 14:30."),
+                    lambda tr: tr.p_("easy", "🕑 Please write a time too.\n💡 For example: 5 December 14:30"))
     return explain_date_problem(problem)

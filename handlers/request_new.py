@@ -51,9 +51,11 @@ from bot.domain.resources import (
     read_count,
     read_money,
 )
+from bot.i18n.easy import both
 from bot.services import requests
 from bot.services.errors import InvalidRequest
 from handlers.guided import Data, Guide
+from handlers.log_problems import NO_GROUP_YET
 from handlers.propose_problems import explain_date_problem
 from handlers.request_post import send_new
 from handlers.request_problems import explain_count, explain_input, explain_money, explain_request_problem
@@ -70,8 +72,7 @@ async def start(ctx: Context) -> None:
     async with ctx.uow() as uow:
         groups = await uow.memberships.groups_of(ctx.person.id)
     if not groups:
-        await ctx.reply(lambda tr: tr._(
-            "I don't know which group you're in yet. Please use a command in your group's chat first."))
+        await ctx.reply(NO_GROUP_YET)
     elif len(groups) == 1:
         await GUIDE.begin(ctx, "kind", await _group_data(ctx, groups[0].chat_id))
     else:
@@ -146,7 +147,8 @@ async def _tick(ctx: Context, value: str, data: Data) -> None:
 
 async def _skip(ctx: Context, step: str, data: Data) -> None:
     if step == "note" and data.get("kind") == Kind.MONEY:
-        await GUIDE.ask(ctx, step, data, lambda tr: tr._("That was empty. Please write a few words."))
+        await GUIDE.ask(ctx, step, data, both(lambda tr: tr._("That was empty. Please write a few words."),
+                                              lambda tr: tr.p_("easy", "📝 Please write a few words about it.")))
         return
     await _next(ctx, step, {**data, step: ""})
 
@@ -192,8 +194,9 @@ async def _words(ctx: Context, step: str, words: str, data: Data) -> None:
 
 async def _choose_start(ctx: Context, hour_minute: tuple[int, int] | None, data: Data) -> None:
     if hour_minute is None or not data.get("day"):
-        await GUIDE.ask(ctx, "time", data,
-                        lambda tr: tr._("Sorry, I couldn't read that time. Try 14:30, or choose one."))
+        await GUIDE.ask(ctx, "time", data, both(
+            lambda tr: tr._("Sorry, I couldn't read that time. Try 14:30, or choose one."),
+            lambda tr: tr.p_("easy", "🕑 Sorry, I could not read that time.\n👆 Please press a time.")))
         return
     moment = local_to_utc(date.fromisoformat(data["day"]), time(*hour_minute), zone(data))
     if moment <= ctx.clock.now():
@@ -211,7 +214,9 @@ async def _read_end(ctx: Context, typed: str, data: Data) -> None:
     else:
         reading = read_when(typed, ctx.clock.now(), zone(data))
         if reading.moment is None or not reading.has_time:
-            await GUIDE.ask(ctx, "end", data, lambda tr: tr._("Sorry, I couldn't read that time. Try 16:30."))
+            await GUIDE.ask(ctx, "end", data, both(
+                lambda tr: tr._("Sorry, I couldn't read that time. Try 16:30."),
+                lambda tr: tr.p_("easy", "🕑 Sorry, I could not read that time.\n👆 Please press how long.")))
             return
         end = reading.moment
     await _choose_end(ctx, end, data)
@@ -248,9 +253,13 @@ async def _send(ctx: Context, data: Data) -> None:
         return
     await GUIDE.end(ctx)
     shown = await send_new(ctx.outbound, ctx.uow, ctx.clock, view.id)
-    await ctx.reply(lambda tr: tr._("📨 Sent to the coordinators. I'll tell you their answer here.") if shown
-                    else tr._("📨 Saved. No coordinator can be reached privately yet; they will see it in /requests."))
+    await ctx.reply(both(
+        lambda tr: tr._("📨 Sent to the coordinators. I'll tell you their answer here.") if shown
+        else tr._("📨 Saved. No coordinator can be reached privately yet; they will see it in /requests."),
+        lambda tr: tr.p_("easy", "📨 Sent to the coordinators.\n⏳ I will tell you their answer here.") if shown
+        else tr.p_("easy", "📨 Saved.\n🧑‍💼 The coordinators will see it.\n⏳ I will tell you their answer here.")))
 
 
 GUIDE = Guide(FLOW, BUTTON, STEPS, _pressed, on_text=_typed,
-              expired=lambda tr: tr._("This has expired or was cancelled. Use /requests to start again."))
+              expired=both(lambda tr: tr._("This has expired or was cancelled. Use /requests to start again."),
+                           lambda tr: tr.p_("easy", "⌛ This has stopped.\n🧾 Use /requests to start again.")))

@@ -15,7 +15,8 @@ from bot.chat.outbound import Outbound
 from bot.domain import language
 from bot.domain.bookings import Kind, RequestState
 from bot.domain.clock import Clock
-from bot.i18n.translator import Render, label_in, render_in
+from bot.i18n.easy import both
+from bot.i18n.translator import Render, Tr, label_in, render_in
 from bot.services import meetups, request_decisions, requests
 from bot.services.request_decisions import Decided
 from bot.services.requests import RequestView
@@ -65,8 +66,7 @@ async def show_card(outbound: Outbound, uow: UnitOfWorkFactory, view: RequestVie
                     intro: Render | None = None) -> bool:
     """Send a coordinator the request's card (remembered, so a decision can update it)."""
     languages = language.for_person(person.language)
-    message = await outbound.private_message(
-        person, lambda tr: (f"{intro(tr)}\n\n" if intro else "") + text.card(tr, view), card_keyboard(view, languages))
+    message = await outbound.private_message(person, text.card_message(view, intro), card_keyboard(view, languages))
     sent = await outbound.send(message)
     if sent is None or sent.message_id is None:
         return False
@@ -89,8 +89,9 @@ async def send_new(outbound: Outbound, uow: UnitOfWorkFactory, clock: Clock, req
     if claimed is None:
         return 0
     view, coordinators = claimed
-    return await show_to_coordinators(outbound, uow, view, coordinators,
-                                      lambda tr: tr._("📥 A new request needs a decision."))
+    return await show_to_coordinators(outbound, uow, view, coordinators, both(
+        lambda tr: tr._("📥 A new request needs a decision."),
+        lambda tr: tr.p_("easy", "📥 A new request needs your answer.")))
 
 
 async def send_for_proposal(outbound: Outbound, proposal_id: int) -> int:
@@ -110,7 +111,7 @@ async def update_cards(outbound: Outbound, uow: UnitOfWorkFactory, decided: Deci
         async with uow() as work:
             person = await work.people.by_telegram_id(card.chat_id)
         languages = language.for_person(person.language if person else None)
-        body = render_in(languages, lambda tr: text.card(tr, decided.view))
+        body = _card_text(person, languages, decided.view)
         action: EditMessage | EditKeyboard = (
             EditKeyboard(card.chat_id, card.message_id, None) if card.chat_id == fresh_in
             else EditMessage(card.chat_id, card.message_id, body, card_keyboard(decided.view, languages)))
@@ -118,6 +119,13 @@ async def update_cards(outbound: Outbound, uow: UnitOfWorkFactory, decided: Deci
             await outbound.platform.perform(action)
         except Exception:  # an old card that can't be edited any more is no reason to fail the decision
             log.info("request %s: card in chat %s could not be updated", decided.view.id, card.chat_id)
+
+
+def _card_text(person: Person | None, languages: tuple[str, ...], view: RequestView) -> str:
+    """A card edited in place reads as the coordinator chose: Easy Read in their one language, or standard."""
+    if person is not None and person.easy_read:
+        return text.easy_card(Tr(languages[0]), view)
+    return render_in(languages, lambda tr: text.card(tr, view))
 
 
 async def tell_member(outbound: Outbound, view: RequestView) -> None:

@@ -5,6 +5,7 @@ as the request, so a crash before the cards went out loses nothing), and nudging
 from __future__ import annotations
 
 from bot.domain.reminders import ReminderState
+from bot.i18n.easy import both
 from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler
 from bot.services import request_decisions
 from bot.store.reminders import Reminder
@@ -25,8 +26,9 @@ async def nudge(reminder: Reminder, context: DeliveryContext) -> Handled:
     if waiting is None:
         return Done(ReminderState.SKIPPED, "decided or waiting for the member")
     view, coordinators = waiting
-    await show_to_coordinators(context.outbound, context.uow, view, coordinators,
-                               lambda tr: tr._("⏰ This request has been waiting more than a day for a decision."))
+    await show_to_coordinators(context.outbound, context.uow, view, coordinators, both(
+        lambda tr: tr._("⏰ This request has been waiting more than a day for a decision."),
+        lambda tr: tr.p_("easy", "⏰ Reminder: this request has waited more than a day.")))
     return Done()
 
 

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from bot.domain.bookings import Access, Kind
 from bot.domain.dates import local_to_utc
 from bot.i18n.translator import Tr
-from handlers.guided import Data, Rows, Step
+from handlers.guided import Data, Rows, Step, steps
+from handlers.proposal_text import when
 from handlers.request_text import kind_label, time_range
 from handlers.resource_text import money, need_label, needs_list
 
@@ -23,16 +24,16 @@ ACCESS_CHOICES = (Access.STEP_FREE, Access.HEARING_LOOP, Access.ACCESSIBLE_TOILE
 def sequence(data: Data) -> list[str]:
     """The questions this request asks, in order (the group and kind come first)."""
     kind = data.get("kind")
-    steps = ["meetup"] if data.get("meetups") else []
+    asked = ["meetup"] if data.get("meetups") else []
     if kind == Kind.MONEY:
-        return [*steps, "amount", "note", "review"]
+        return [*asked, "amount", "note", "review"]
     if data.get("resources"):
-        steps.append("resource")
+        asked.append("resource")
     if not data.get("meetup"):
-        steps.extend(["day", "time", "end"])
+        asked.extend(["day", "time", "end"])
     if kind == Kind.ROOM:
-        return [*steps, "people", "access", "note", "review"]
-    return [*steps, "seats", "wheelchair", *([] if data.get("meetup") else ["pickups"]), "note", "review"]
+        return [*asked, "people", "access", "note", "review"]
+    return [*asked, "seats", "wheelchair", *([] if data.get("meetup") else ["pickups"]), "note", "review"]
 
 
 def after(data: Data, step: str) -> str:
@@ -48,53 +49,53 @@ def _rows(buttons: list[tuple[str, str]], per_row: int) -> Rows:
     return [buttons[start:start + per_row] for start in range(0, len(buttons), per_row)]
 
 
-def _groups(tr: Tr, data: Data) -> Rows:
+def _group_buttons(tr: Tr, data: Data) -> Rows:
     return [[(title, str(chat_id))] for chat_id, title in data["groups"]]
 
 
-def _kinds(tr: Tr, data: Data) -> Rows:
+def _kind_buttons(tr: Tr, data: Data) -> Rows:
     return [[(kind_label(tr, kind), kind.value)] for kind in Kind]
 
 
-def _meetups(tr: Tr, data: Data) -> Rows:
+def _meetup_buttons(tr: Tr, data: Data) -> Rows:
     rows = [[(f"{title} · {tr.when(datetime.fromisoformat(start), zone(data), 'd MMM')}", str(meetup_id))]
             for meetup_id, title, start in data["meetups"]]
     return [*rows, [(tr._("Not for a meet-up"), "none")]]
 
 
-def _resources(tr: Tr, data: Data) -> Rows:
+def _resource_buttons(tr: Tr, data: Data) -> Rows:
     rows = [[(name, str(resource_id))] for resource_id, name in data["resources"]]
     anything = tr._("Any suitable room") if data.get("kind") == Kind.ROOM else tr._("Any suitable vehicle")
     return [*rows, [(anything, "any")]]
 
 
-def _days(tr: Tr, data: Data) -> Rows:
+def _day_buttons(tr: Tr, data: Data) -> Rows:
     today = date.fromisoformat(data["today"])
     days = [today + timedelta(days=offset) for offset in range(1, DAYS_SHOWN + 1)]
     return _rows([(tr.when(local_to_utc(day, time(12), zone(data)), zone(data), "EEE d MMM"), day.isoformat())
                   for day in days], 3)
 
 
-def _times(tr: Tr, data: Data) -> Rows:
+def _time_buttons(tr: Tr, data: Data) -> Rows:
     return _rows([(slot, slot.replace(":", ".")) for slot in TIME_SLOTS], 4)
 
 
-def _lengths(tr: Tr, data: Data) -> Rows:
+def _length_buttons(tr: Tr, data: Data) -> Rows:
     return _rows([(tr.n_("%(n)s hour", "%(n)s hours", hours), f"h{hours}") for hours in (1, 2, 3, 4)], 4)
 
 
-def _numbers(*values: int) -> Callable[[Tr, Data], Rows]:
+def _number_buttons(*values: int) -> Callable[[Tr, Data], Rows]:
     return lambda tr, data: _rows([(str(value), f"n{value}") for value in values], 5)
 
 
-def _access(tr: Tr, data: Data) -> Rows:
+def _access_buttons(tr: Tr, data: Data) -> Rows:
     ticked = set(data.get("access", []))
     rows: Rows = [[(("☑️ " if need.value in ticked else "⬜ ") + need_label(tr, need), need.value)]
                   for need in ACCESS_CHOICES]
     return [*rows, [(tr._("✅ Done"), "done")]]
 
 
-def _review(tr: Tr, data: Data) -> Rows:
+def _review_buttons(tr: Tr, data: Data) -> Rows:
     return [[(tr._("📨 Send it to the coordinators"), "send")]]
 
 
@@ -145,29 +146,75 @@ def _note_prompt(tr: Tr, data: Data) -> str:
     return tr._("📝 Anything the coordinators should know? Write a few words, or press Skip.")
 
 
-STEPS: dict[str, Step] = {
-    "group": Step(lambda tr, d: tr._("👥 Which group is this for?"), _groups),
-    "kind": Step(lambda tr, d: tr._("🧾 What do you need?"), _kinds),
-    "meetup": Step(lambda tr, d: tr._("📍 Is it for one of these meet-ups?"), _meetups),
-    "resource": Step(lambda tr, d: tr._("🏠 Which room would you like?") if d.get("kind") == Kind.ROOM
-                     else tr._("🚌 Which vehicle would you like?"), _resources),
-    "day": Step(lambda tr, d: tr._("📅 Which day? Choose one, or type a date and time (for example: 5 December "
-                                   "14:30)."), _days, typed=True),
-    "time": Step(_time_prompt, _times, typed=True),
-    "end": Step(lambda tr, d: tr._("🕑 How long for? Choose, or type the time it ends (for example 16:30)."),
-                _lengths, typed=True),
-    "people": Step(lambda tr, d: tr._("👥 How many people? Choose, or type a number."), _numbers(5, 10, 15, 20, 30),
-                   typed=True),
-    "access": Step(lambda tr, d: tr._("♿ Does anyone need any of these? Tap each one that applies, then Done."),
-                   _access, stays=True),
-    "seats": Step(lambda tr, d: tr._("🪑 How many seats? Choose, or type a number."), _numbers(4, 8, 12, 16),
-                  typed=True),
-    "wheelchair": Step(lambda tr, d: tr._("♿ How many wheelchair spaces? Choose, or type a number."),
-                       _numbers(0, 1, 2), typed=True),
-    "pickups": Step(lambda tr, d: tr._("📍 Where should people be picked up? Write the places, or press Skip."),
-                    typed=True, skippable=True),
-    "amount": Step(lambda tr, d: tr._("💷 How much money, in pounds? Type an amount, for example £20 or 12.50."),
-                   typed=True),
-    "note": Step(_note_prompt, typed=True, skippable=True),
-    "review": Step(lambda tr, d: tr._("👀 Here is your request:") + "\n\n" + summary(tr, d), _review),
-}
+def _easy_summary(tr: Tr, data: Data) -> str:
+    """The review in Easy Read: what, when, how many; one idea per line."""
+    lines: list[str] = [tr.p_("easy", "🧾 You need: %(kind)s", kind=kind_label(tr, data["kind"]))]
+    if data.get("meetup_title"):
+        lines.append(tr.p_("easy", "📍 For the meet-up: %(title)s", title=data["meetup_title"]))
+    if data["kind"] != Kind.MONEY and data.get("start"):
+        starts = datetime.fromisoformat(data["start"])
+        lines.append(tr.p_("easy", "📅 When: %(when)s", when=when(tr, starts, zone(data))))
+    if data["kind"] == Kind.ROOM:
+        lines.append(tr.p_("easy", "👥 For %(n)s people", n=data.get("people", 0)))
+    elif data["kind"] == Kind.VEHICLE:
+        lines.append(tr.p_("easy", "🪑 Seats: %(n)s", n=data.get("seats", 0)))
+    else:
+        lines.append(tr.p_("easy", "💷 Money: %(amount)s", amount=money(tr, data.get("amount", 0))))
+    return "\n".join(lines)
+
+
+def _easy_time_prompt(tr: Tr, data: Data) -> str:
+    day = date.fromisoformat(data["day"])
+    label = tr.when(local_to_utc(day, time(12), zone(data)), zone(data), "EEEE d MMMM")
+    # Translators: Easy Read. day is a date such as "Saturday 5 December".
+    return tr.p_("easy", "🕑 What time does it start on %(day)s?\n👆 Press a time.", day=label)
+
+
+def _easy_note_prompt(tr: Tr, data: Data) -> str:
+    if data.get("kind") == Kind.MONEY:
+        return tr.p_("easy", "📝 What is the money for?\n✍️ Write a few words.")
+    return tr.p_("easy", "📝 Do the coordinators need to know more?\n✍️ Write a few words.\n⏭ Or press Skip.")
+
+
+STEPS = steps(
+    Step("group", lambda tr, d: tr._("👥 Which group is this for?"),
+         lambda tr, d: tr.p_("easy", "👥 Which group is it for?\n👆 Press the group."), _group_buttons),
+    Step("kind", lambda tr, d: tr._("🧾 What do you need?"),
+         lambda tr, d: tr.p_("easy", "🧾 What do you need?\n🏠 A room, 🚌 transport or 💷 money?\n👆 Press one."),
+         _kind_buttons),
+    Step("meetup", lambda tr, d: tr._("📍 Is it for one of these meet-ups?"),
+         lambda tr, d: tr.p_("easy", "📍 Is it for a meet-up?\n👆 Press the meet-up.\n❌ Or press Not for a meet-up."),
+         _meetup_buttons),
+    Step("resource", lambda tr, d: tr._("🏠 Which room would you like?") if d.get("kind") == Kind.ROOM
+         else tr._("🚌 Which vehicle would you like?"),
+         lambda tr, d: tr.p_("easy", "🏠 Which room do you want?\n👆 Press one.") if d.get("kind") == Kind.ROOM
+         else tr.p_("easy", "🚌 Which vehicle do you want?\n👆 Press one."), _resource_buttons),
+    Step("day", lambda tr, d: tr._("📅 Which day? Choose one, or type a date and time (for example: 5 December "
+                                   "14:30)."),
+         lambda tr, d: tr.p_("easy", "📅 Which day?\n👆 Press a day."), _day_buttons, typed=True),
+    Step("time", _time_prompt, _easy_time_prompt, _time_buttons, typed=True),
+    Step("end", lambda tr, d: tr._("🕑 How long for? Choose, or type the time it ends (for example 16:30)."),
+         lambda tr, d: tr.p_("easy", "🕑 How long do you need it?\n👆 Press a time."), _length_buttons, typed=True),
+    Step("people", lambda tr, d: tr._("👥 How many people? Choose, or type a number."),
+         lambda tr, d: tr.p_("easy", "👥 How many people?\n👆 Press a number."), _number_buttons(5, 10, 15, 20, 30),
+         typed=True),
+    Step("access", lambda tr, d: tr._("♿ Does anyone need any of these? Tap each one that applies, then Done."),
+         lambda tr, d: tr.p_("easy", "♿ Does anyone need these?\n👆 Tap each one you need.\n✅ Then tap Done."),
+         _access_buttons, stays=True),
+    Step("seats", lambda tr, d: tr._("🪑 How many seats? Choose, or type a number."),
+         lambda tr, d: tr.p_("easy", "🪑 How many seats?\n👆 Press a number."), _number_buttons(4, 8, 12, 16),
+         typed=True),
+    Step("wheelchair", lambda tr, d: tr._("♿ How many wheelchair spaces? Choose, or type a number."),
+         lambda tr, d: tr.p_("easy", "♿ How many wheelchair spaces?\n👆 Press a number."), _number_buttons(0, 1, 2),
+         typed=True),
+    Step("pickups", lambda tr, d: tr._("📍 Where should people be picked up? Write the places, or press Skip."),
+         lambda tr, d: tr.p_("easy", "📍 Where do we pick people up?\n✍️ Write the places.\n⏭ Or press Skip."),
+         typed=True, skippable=True),
+    Step("amount", lambda tr, d: tr._("💷 How much money, in pounds? Type an amount, for example £20 or 12.50."),
+         lambda tr, d: tr.p_("easy", "💷 How much money do you need?\n✍️ Write the number of pounds.\n"
+                                     "💡 For example: 20"),
+         typed=True),
+    Step("note", _note_prompt, _easy_note_prompt, typed=True, skippable=True),
+    Step("review", lambda tr, d: tr._("👀 Here is your request:") + "\n\n" + summary(tr, d),
+         lambda tr, d: tr.p_("easy", "👀 Please check this:") + "\n" + _easy_summary(tr, d), _review_buttons),
+)

@@ -7,9 +7,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.bookings import Access, DeclineReason, Kind, Problem, RequestState
-from bot.i18n.easy import Readable, both
+from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.markup import bold, escape
-from bot.i18n.translator import Tr
+from bot.i18n.translator import Render, Tr
 from bot.services.requests import RequestView, hours_of, target
 from handlers.proposal_text import when
 from handlers.resource_text import hours_text, money, need_label, needs_list
@@ -178,6 +178,42 @@ def card(tr: Tr, view: RequestView) -> str:
         lines.append(tr._("🧑‍💼 Decided by: %(name)s", name=view.decided_by.display_name))
     found = checks(tr, view)
     return "\n".join([*lines, "", *found] if found else lines)
+
+
+def easy_card(tr: Tr, view: RequestView) -> str:
+    """The card in Easy Read: who asks for what and when, where it stands, and any problems."""
+    request = view.request
+    # Translators: Easy Read. id is the request's number; kind is "A room", "Transport" or "Money" with its emoji.
+    lines: list[str] = [tr.p_("easy", "🧾 Request %(id)s: %(kind)s", id=view.id, kind=kind_label(tr, view.kind)),
+             tr.p_("easy", "🙋 From: %(name)s", name=view.requester.display_name)]
+    if request.starts_at is not None and view.kind is not Kind.MONEY:
+        lines.append(tr.p_("easy", "📅 When: %(when)s", when=when(tr, request.starts_at, view.zone)))
+    if view.kind is Kind.ROOM:
+        lines.append(tr.p_("easy", "👥 For %(n)s people", n=max(request.people, view.going)))
+    elif view.kind is Kind.VEHICLE:
+        lines.append(tr.p_("easy", "🪑 Seats: %(n)s", n=max(request.seats, len(view.riders))))
+    else:
+        lines.append(tr.p_("easy", "💷 Money: %(amount)s", amount=money(tr, request.amount)))
+    if request.note:
+        lines.append(tr.p_("easy", "📝 For: %(what)s", what=request.note))
+    lines.append(tr.p_("easy", "📌 Now: %(state)s", state=state_label(tr, view.state)))
+    if view.is_open:
+        found = [problem_line(tr, view, problem) for problem in view.assessment.problems]
+        lines.extend(found or [tr.p_("easy", "✅ No problems found.")])
+        lines.append(tr.p_("easy", "👆 Please press a button to answer."))
+    return "\n".join(lines)
+
+
+def card_message(view: RequestView, intro: Render | None = None) -> Readable:
+    """A coordinator's card in both forms, after a line saying why it is shown (if any)."""
+
+    def standard(tr: Tr) -> str:
+        return (f"{intro(tr)}\n\n" if intro else "") + card(tr, view)
+
+    def easy(tr: Tr) -> str:
+        return (f"{easy_form(intro)(tr)}\n" if intro else "") + easy_card(tr, view)
+
+    return both(standard, easy)
 
 
 def booked_line(tr: Tr, view: RequestView) -> str:

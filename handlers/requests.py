@@ -8,6 +8,7 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.bookings import RequestState
+from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, request_decisions, requests
 from bot.services.errors import NotFound, RequestDecided
@@ -36,7 +37,8 @@ async def show_requests(ctx: Context) -> None:
         mine = await requests.mine(uow, ctx.clock, ctx.person.telegram_id)
         queue = (await requests.queue(uow, ctx.clock, ctx.person.telegram_id)
                  if await requests.is_coordinator(uow, ctx.person.telegram_id) else None)
-    await ctx.reply(lambda tr: _listing(tr, mine, queue), _keyboard(ctx, mine, queue))
+    await ctx.reply(both(lambda tr: _listing(tr, mine, queue), lambda tr: _easy_listing(tr, mine, queue)),
+                    _keyboard(ctx, mine, queue))
 
 
 def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -> str:
@@ -51,6 +53,21 @@ def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -
     lines.extend(text.listing_line(tr, view) for view in mine)
     if not mine:
         lines.append(tr._("You haven't asked for anything yet."))
+    return "\n".join(lines)
+
+
+def _easy_listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -> str:
+    """Each request on one line: what, its number, where it stands."""
+    lines: list[str] = []
+    if queue:
+        lines.append(tr.p_("easy", "📥 Requests waiting for your answer: %(n)s", n=len(queue)))
+    if mine:
+        lines.append(tr.p_("easy", "🧾 Your requests:"))
+        lines.extend(f"• {text.kind_label(tr, view.kind)} {view.id}: {text.state_label(tr, view.state)}"
+                     for view in mine)
+    else:
+        lines.append(tr.p_("easy", "🧾 You have not asked for anything yet."))
+    lines.append(tr.p_("easy", "➕ To ask for something, press New request."))
     return "\n".join(lines)
 
 
@@ -102,7 +119,8 @@ async def member_action(ctx: Context) -> None:
                 raise RequestDecided(request.state)
             await conversations.save(uow, ctx.clock, ctx.person.id, ANSWER_FLOW, "text", {"request": request_id})
         await ctx.answer()
-        await ctx.reply(lambda tr: tr._("✍️ Write your answer in a few words. The coordinators will see it."))
+        await ctx.reply(both(lambda tr: tr._("✍️ Write your answer in a few words. The coordinators will see it."),
+                             lambda tr: tr.p_("easy", "✍️ Please write your answer.\n👀 The coordinators will see it.")))
         return
     operation = {"yes": request_decisions.accept_offer, "no": request_decisions.refuse_offer,
                  "x": request_decisions.cancel}[action]
@@ -138,7 +156,7 @@ async def _after_member(ctx: Context, decided: Decided) -> None:
         await ctx.outbound.to_person(coordinator, _news_for_coordinator(view))
 
 
-def _member_done(view: RequestView) -> Render:
+def _member_done(view: RequestView) -> Readable:
     def render(tr: Tr) -> str:
         match view.state:
             case RequestState.PENDING:
@@ -147,10 +165,18 @@ def _member_done(view: RequestView) -> Render:
                 return tr._("✅ Accepted and booked.")
         return tr._("✖️ Your request is closed. You can ask again with /requests.")
 
-    return render
+    def easy(tr: Tr) -> str:
+        match view.state:
+            case RequestState.PENDING:
+                return tr.p_("easy", "📨 Thank you.\n🧑‍💼 I sent your answer to the coordinators.")
+            case RequestState.APPROVED:
+                return tr.p_("easy", "✅ Yes. It is booked for you.")
+        return tr.p_("easy", "✖️ Your request is closed.\n🙋 You can ask again. Use /requests.")
+
+    return both(render, easy)
 
 
-def _news_for_coordinator(view: RequestView) -> Render:
+def _news_for_coordinator(view: RequestView) -> Readable:
     name = view.requester.display_name
 
     def render(tr: Tr) -> str:
@@ -161,7 +187,15 @@ def _news_for_coordinator(view: RequestView) -> Render:
                 return tr._("✅ %(name)s accepted your offer. It is booked.", name=name)
         return tr._("✖️ %(name)s closed the request.", name=name)
 
-    return render
+    def easy(tr: Tr) -> str:
+        match view.state:
+            case RequestState.PENDING:
+                return tr.p_("easy", "💬 %(name)s answered your question.", name=name)
+            case RequestState.APPROVED:
+                return tr.p_("easy", "✅ %(name)s said yes to your offer.\n📅 It is booked.", name=name)
+        return tr.p_("easy", "✖️ %(name)s closed the request.", name=name)
+
+    return both(render, easy)
 
 
 request_new.GUIDE.register(router)

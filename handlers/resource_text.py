@@ -8,6 +8,7 @@ from babel.dates import format_date, get_day_names
 
 from bot.domain.bookings import Access, Kind
 from bot.domain.opening_hours import OpeningHours
+from bot.i18n.easy import Readable, both
 from bot.i18n.markup import bold, escape
 from bot.i18n.translator import Tr
 from bot.services.requests import features_of, hours_of
@@ -107,3 +108,21 @@ def catalogue(tr: Tr, found: Catalogue) -> str:
     if not found.budgets:
         lines.append(tr._("None set."))
     return "\n".join(lines)
+
+
+def easy_catalogue(tr: Tr, found: Catalogue) -> str:
+    """/resources in Easy Read: the names only, and what each budget has left."""
+    rooms = ", ".join(room.name for room in found.rooms)
+    vehicles = ", ".join(vehicle.name for vehicle in found.vehicles)
+    lines = [tr.p_("easy", "🏠 Rooms: %(names)s", names=rooms) if rooms else tr.p_("easy", "🏠 No rooms yet."),
+             tr.p_("easy", "🚌 Vehicles: %(names)s", names=vehicles) if vehicles
+             else tr.p_("easy", "🚌 No vehicles yet.")]
+    lines.extend(tr.p_("easy", "💷 %(group)s has %(left)s left to spend.", group=line.group.title,
+                       left=money(tr, line.left)) for line in found.budgets)
+    if not found.budgets:
+        lines.append(tr.p_("easy", "💷 No money is set yet."))
+    return "\n".join(lines)
+
+
+def catalogue_message(found: Catalogue) -> Readable:
+    return both(lambda tr: catalogue(tr, found), lambda tr: easy_catalogue(tr, found))

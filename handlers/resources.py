@@ -30,7 +30,7 @@ from bot.domain.resources import (
     read_count,
     read_money,
 )
-from bot.i18n.translator import Tr
+from bot.i18n.easy import Readable, both
 from bot.services import resources
 from bot.services.errors import NotFound
 from handlers import resource_steps as steps
@@ -63,7 +63,7 @@ async def show_resources(ctx: Context) -> None:
         [Button(ctx.label(lambda tr: tr._("💷 Set a budget")), encode(MANAGE, "bud"))],
         [Button(ctx.label(lambda tr: tr._("🗑 Remove a room or vehicle")), encode(MANAGE, "del"))],
     )
-    await ctx.reply(lambda tr: text.catalogue(tr, found), keyboard)
+    await ctx.reply(text.catalogue_message(found), keyboard)
 
 
 @router.callback(MANAGE)
@@ -90,8 +90,10 @@ async def manage(ctx: Context) -> None:
         async with ctx.uow() as uow:
             removed = await resources.remove(uow, ctx.clock, ctx.person.telegram_id, resource_id)
         await ctx.edit_keyboard_away()
-        await ctx.reply(lambda tr: tr._("🗑 Removed: %(name)s. Its past bookings are kept; nobody can ask for it now.",
-                                        name=removed.name))
+        name = removed.name
+        await ctx.reply(both(
+            lambda tr: tr._("🗑 Removed: %(name)s. Its past bookings are kept; nobody can ask for it now.", name=name),
+            lambda tr: tr.p_("easy", "🗑 Removed: %(name)s.\n❌ Nobody can ask for it now.", name=name)))
 
 
 async def _choose_removal(ctx: Context) -> None:
@@ -100,9 +102,12 @@ async def _choose_removal(ctx: Context) -> None:
         found = await resources.catalogue(uow, ctx.clock, ctx.person.telegram_id)
     rows = [[Button(resource.name, encode(MANAGE, "rm", resource.id))] for resource in found.rooms + found.vehicles]
     if not rows:
-        await ctx.reply(lambda tr: tr._("There are no rooms or vehicles to remove."))
+        await ctx.reply(both(lambda tr: tr._("There are no rooms or vehicles to remove."),
+                             lambda tr: tr.p_("easy", "🏠 There are no rooms or vehicles to remove.")))
         return
-    await ctx.reply(lambda tr: tr._("🗑 Which one should nobody be able to ask for any more?"), Keyboard.of(*rows))
+    await ctx.reply(both(lambda tr: tr._("🗑 Which one should nobody be able to ask for any more?"),
+                         lambda tr: tr.p_("easy", "🗑 Which one do you want to remove?\n👆 Press it.")),
+                    Keyboard.of(*rows))
 
 
 # -- adding a room ---------------------------------------------------------------------------------
@@ -150,7 +155,12 @@ async def _save_room(ctx: Context, data: Data) -> None:
     async with ctx.uow() as uow:
         room = await resources.add_room(uow, ctx.clock, ctx.person.telegram_id, spec)
     await ROOM.end(ctx)
-    await ctx.reply(lambda tr: tr._("💾 Saved: %(name)s. Members can ask for it now.", name=room.name))
+    await ctx.reply(_saved(room.name))
+
+
+def _saved(name: str) -> Readable:
+    return both(lambda tr: tr._("💾 Saved: %(name)s. Members can ask for it now.", name=name),
+                lambda tr: tr.p_("easy", "💾 Saved: %(name)s.\n🙋 Members can ask for it now.", name=name))
 
 
 # -- adding a vehicle ------------------------------------------------------------------------------
@@ -169,7 +179,7 @@ async def _vehicle_pressed(ctx: Context, step: str, value: str, data: Data) -> N
         async with ctx.uow() as uow:
             vehicle = await resources.add_vehicle(uow, ctx.clock, ctx.person.telegram_id, spec)
         await VEHICLE.end(ctx)
-        await ctx.reply(lambda tr: tr._("💾 Saved: %(name)s. Members can ask for it now.", name=vehicle.name))
+        await ctx.reply(_saved(vehicle.name))
 
 
 async def _vehicle_typed(ctx: Context, step: str, typed: str, data: Data) -> None:
@@ -196,8 +206,9 @@ async def _count(ctx: Context, guide: Guide, step: str, following: str, typed: s
 async def _words(ctx: Context, guide: Guide, step: str, following: str, typed: str, data: Data) -> None:
     words, limit = clean_text(typed), LIMITS.get(step, NOTES_MAX)
     if not words or len(words) > limit:
-        await guide.ask(ctx, step, data, lambda tr: tr._("Please write a few words (up to %(limit)s characters).",
-                                                         limit=limit))
+        await guide.ask(ctx, step, data, both(
+            lambda tr: tr._("Please write a few words (up to %(limit)s characters).", limit=limit),
+            lambda tr: tr.p_("easy", "📝 Please write a few words.\n✂️ Keep it short.")))
         return
     await guide.go(ctx, following, {**data, step: words})
 
@@ -224,11 +235,11 @@ async def _budget_typed(ctx: Context, step: str, typed: str, data: Data) -> None
         line = await resources.set_budget(uow, ctx.clock, ctx.person.telegram_id, int(data["group"]),
                                           Period(data["period"]), reading.value)
     await BUDGET.end(ctx)
-    await ctx.reply(lambda tr: steps.budget_saved(tr, line.group.title, line.budget.amount, line.left))
+    await ctx.reply(steps.budget_saved(line.group.title, line.budget.amount, line.left))
 
 
-def _expired(tr: Tr) -> str:
-    return tr._("This has expired or was cancelled. Use /resources to start again.")
+_expired = both(lambda tr: tr._("This has expired or was cancelled. Use /resources to start again."),
+                lambda tr: tr.p_("easy", "⌛ This has stopped.\n🏠 Use /resources to start again."))
 
 
 ROOM = Guide(steps.ROOM_FLOW, steps.ROOM_BUTTON, steps.ROOM_STEPS, _room_pressed, _expired, _room_typed)

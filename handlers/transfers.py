@@ -25,16 +25,19 @@ from bot.domain.credits import TRANSFER_MAX
 from bot.domain.hours import PRESETS, HoursProblem, read_hours
 from bot.domain.proposals import clean_text
 from bot.i18n.durations import hours_button, hours_text
-from bot.i18n.translator import Render, Tr
+from bot.i18n.easy import Readable, both
+from bot.i18n.translator import Tr
 from bot.services import credits
 from bot.services.errors import InvalidContribution, NotEnoughCredits
 from handlers import credit_text as text
-from handlers.guided import Data, Guide, Rows, Step
+from handlers.guided import Data, Guide, Rows, Step, steps
 from handlers.links import PRESS_START, open_private_keyboard
-from handlers.log_problems import explain
+from handlers.log_problems import NO_GROUP_YET, explain
 
 router = Router(name=__name__)
 GIFT, SPEND, ADJUST = "gift", "spend", "adjust"
+COORDINATORS_ONLY = both(lambda tr: tr._("Sorry, only the group's coordinators can do that."),
+                         lambda tr: tr.p_("easy", "🧑‍💼 Sorry, only a coordinator can do that."))
 
 
 @router.command("gift", "rhoi", menu=CommandInfo("rhoi", "gift", lambda tr: tr._("Give time credits to a member")))
@@ -66,9 +69,7 @@ async def begin(ctx: Context, kind: str) -> None:
         groups = await credits.groups_of(uow, ctx.person.telegram_id, coordinating=kind != GIFT)
     data: Data = {"kind": kind, "groups": [[group.chat_id, group.title] for group in groups]}
     if not groups:
-        await ctx.reply(lambda tr: tr._("Sorry, only the group's coordinators can do that.") if kind != GIFT
-                        else tr._("I don't know which group you're in yet. Please use a command in your group's "
-                                  "chat first."))
+        await ctx.reply(NO_GROUP_YET if kind == GIFT else COORDINATORS_ONLY)
     elif len(groups) == 1:
         await GUIDE.begin(ctx, "member", {**data, **await _members(ctx, groups[0].chat_id)})
     else:
@@ -88,6 +89,44 @@ def _question(tr: Tr, data: Data) -> str:
     if kind == GIFT:
         return tr._("🎁 Who would you like to give time credits to?")
     return tr._("🧾 Who spent time credits?") if kind == SPEND else tr._("🛠 Whose time credits need correcting?")
+
+
+def _easy_question(tr: Tr, data: Data) -> str:
+    kind = data["kind"]
+    if kind == GIFT:
+        return tr.p_("easy", "🎁 Who do you want to give time credits to?\n👆 Press their name.")
+    if kind == SPEND:
+        return tr.p_("easy", "🧾 Who used time credits?\n👆 Press their name.")
+    return tr.p_("easy", "🛠 Whose time credits need to change?\n👆 Press their name.")
+
+
+def _easy_amount_question(tr: Tr, data: Data) -> str:
+    if data["kind"] == GIFT:
+        return tr.p_("easy", "🎁 How much do you want to give %(name)s?\n💳 The most you can give: %(hours)s\n"
+                             "👆 Press an amount.", name=data["name"], hours=hours_text(tr, max(0, data["available"])))
+    return tr.p_("easy", "⏱ How much?\n👆 Press an amount.")
+
+
+def _easy_note(tr: Tr, data: Data) -> str:
+    if data["kind"] == SPEND:
+        return tr.p_("easy", "🧾 What were they used for?\n✍️ Write a few words.")
+    return tr.p_("easy", "🛠 Why?\n✍️ Write a few words.\n🙋 %(name)s will see it.", name=data["name"])
+
+
+def _easy_review(tr: Tr, data: Data) -> str:
+    amount = hours_text(tr, data["amount"])
+    match data["kind"]:
+        case "gift":
+            return tr.p_("easy", "🎁 Give %(amount)s of time credits to %(name)s?\n✅ Press Yes, do it.",
+                         amount=amount, name=data["name"])
+        case "spend":
+            return tr.p_("easy", "🧾 %(name)s used %(amount)s of time credits.\n📝 For: %(what)s\n"
+                                 "✅ Press Yes, do it.", name=data["name"], amount=amount, what=data["note"])
+    if data["sign"] > 0:
+        return tr.p_("easy", "🛠 Add %(amount)s to %(name)s's time credits?\n📝 Why: %(reason)s\n✅ Press Yes, do it.",
+                     amount=amount, name=data["name"], reason=data["note"])
+    return tr.p_("easy", "🛠 Take %(amount)s from %(name)s's time credits?\n📝 Why: %(reason)s\n✅ Press Yes, do it.",
+                 amount=amount, name=data["name"], reason=data["note"])
 
 
 def _amount_question(tr: Tr, data: Data) -> str:
@@ -118,18 +157,31 @@ def _pairs(buttons: list[tuple[str, str]]) -> Rows:
     return [buttons[start:start + 2] for start in range(0, len(buttons), 2)]
 
 
-STEPS = {
-    "group": Step(lambda tr, d: tr._("👥 Which group?"),
-                  lambda tr, d: [[(title, str(chat))] for chat, title in d["groups"]]),
-    "member": Step(_question, lambda tr, d: _pairs([(name, str(pid)) for pid, name in d["people"]])),
-    "direction": Step(lambda tr, d: tr._("🛠 Add time credits, or take some away?"),
-                      lambda tr, d: [[(tr._("➕ Add"), "up"), (tr._("➖ Take away"), "down")]]),
-    "amount": Step(_amount_question, lambda tr, d: _pairs([(hours_button(tr, q), f"q{q}") for q in PRESETS[:3]]),
-                   typed=True),
-    "note": Step(lambda tr, d: tr._("🧾 What was it spent on? A few words, for example: a swimming session.")
-                 if d["kind"] == SPEND else tr._("🛠 Why? %(name)s will see your reason.", name=d["name"]), typed=True),
-    "review": Step(_review, lambda tr, d: [[(tr._("✅ Yes, do it"), "do")]]),
-}
+def _direction_buttons(tr: Tr, data: Data) -> Rows:
+    return [[(tr._("➕ Add"), "up"), (tr._("➖ Take away"), "down")]]
+
+
+def _amount_buttons(tr: Tr, data: Data) -> Rows:
+    return _pairs([(hours_button(tr, q), f"q{q}") for q in PRESETS[:3]])
+
+
+def _review_buttons(tr: Tr, data: Data) -> Rows:
+    return [[(tr._("✅ Yes, do it"), "do")]]
+
+
+STEPS = steps(
+    Step("group", lambda tr, d: tr._("👥 Which group?"),
+         lambda tr, d: tr.p_("easy", "👥 Which group?\n👆 Press the group."),
+         lambda tr, d: [[(title, str(chat))] for chat, title in d["groups"]]),
+    Step("member", _question, _easy_question, lambda tr, d: _pairs([(name, str(pid)) for pid, name in d["people"]])),
+    Step("direction", lambda tr, d: tr._("🛠 Add time credits, or take some away?"),
+         lambda tr, d: tr.p_("easy", "🛠 Add time credits?\n➖ Or take some away?"), _direction_buttons),
+    Step("amount", _amount_question, _easy_amount_question, _amount_buttons, typed=True),
+    Step("note", lambda tr, d: tr._("🧾 What was it spent on? A few words, for example: a swimming session.")
+         if d["kind"] == SPEND else tr._("🛠 Why? %(name)s will see your reason.", name=d["name"]), _easy_note,
+         typed=True),
+    Step("review", _review, _easy_review, _review_buttons),
+)
 
 
 async def _pressed(ctx: Context, step: str, value: str, data: Data) -> None:
@@ -154,7 +206,8 @@ async def _typed(ctx: Context, step: str, typed: str, data: Data) -> None:
     if step == "amount":
         reading = read_hours(typed, TRANSFER_MAX)
         if reading.quarters is None:
-            problem: Render = (lambda tr: tr._("⏱ That's more than 240 hours. Please check it.")) \
+            problem = both(lambda tr: tr._("⏱ That's more than 240 hours. Please check it."),
+                           lambda tr: tr.p_("easy", "⏱ That is more than 240 hours.\n👆 Please press an amount.")) \
                 if reading.problem is HoursProblem.TOO_LONG else text.hours_problem(reading.problem)
             await GUIDE.ask(ctx, step, data, problem)
             return
@@ -174,11 +227,14 @@ async def _amount(ctx: Context, quarters: int, data: Data) -> None:
     await GUIDE.go(ctx, "review" if data["kind"] == GIFT else "note", {**data, "amount": quarters})
 
 
-def _not_enough(available: int) -> Render:
+def _not_enough(available: int) -> Readable:
     if available <= 0:
-        return lambda tr: tr._("💳 You don't have any time credits to give yet.")
-    return lambda tr: tr._("💳 That's more than you have. You can give up to %(hours)s.",
-                           hours=hours_text(tr, available))
+        return both(lambda tr: tr._("💳 You don't have any time credits to give yet."),
+                    lambda tr: tr.p_("easy", "💳 You have no time credits to give yet."))
+    return both(lambda tr: tr._("💳 That's more than you have. You can give up to %(hours)s.",
+                                hours=hours_text(tr, available)),
+                lambda tr: tr.p_("easy", "💳 That is more than you have.\n💳 The most you can give: %(hours)s",
+                                 hours=hours_text(tr, available)))
 
 
 async def _do(ctx: Context, data: Data) -> None:
@@ -200,11 +256,12 @@ async def _do(ctx: Context, data: Data) -> None:
         await GUIDE.go(ctx, "amount", data, problem=explain(invalid.problem))
         return
     await GUIDE.end(ctx)
-    await ctx.reply(lambda tr: text.transfer_done(tr, done, for_member=False))
+    await ctx.reply(text.transfer_message(done, for_member=False))
     if done.member.can_dm:
-        await ctx.send_private(done.member, lambda tr: text.transfer_done(tr, done, for_member=True))
+        await ctx.send_private(done.member, text.transfer_message(done, for_member=True))
 
 
 GUIDE = Guide("transfer", "crt", STEPS, _pressed, on_text=_typed,
-              expired=lambda tr: tr._("This has expired or was cancelled. Nothing was changed."))
+              expired=both(lambda tr: tr._("This has expired or was cancelled. Nothing was changed."),
+                           lambda tr: tr.p_("easy", "⌛ This has stopped.\n📝 Nothing was changed.")))
 GUIDE.register(router)
