@@ -123,8 +123,8 @@ async def update_cards(outbound: Outbound, uow: UnitOfWorkFactory, decided: Deci
 
 def _card_text(person: Person | None, languages: tuple[str, ...], view: RequestView) -> str:
     """A card edited in place reads as the coordinator chose: Easy Read in their one language, or standard."""
-    if person is not None and person.easy_read:
-        return text.easy_card(Tr(languages[0]), view)
+    if person is not None and person.easy_read:  # the same language Outbound.private_message chose for the card
+        return text.easy_card(Tr(person.language or language.suggested(person.language_hint) or languages[0]), view)
     return render_in(languages, lambda tr: text.card(tr, view))
 
 

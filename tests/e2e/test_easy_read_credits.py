@@ -129,3 +129,23 @@ async def test_a_standard_member_still_reads_the_standard_form(world):
     assert "🆘 Angen help" not in alys.buttons()
     await alys.send("/cofnodi")
     assert alys.last() == "🧺 Beth wnaethoch chi? Dewiswch yr agosaf."
+
+
+async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmation_in_easy_read(world):
+    await everyone_started(world)
+    await load_resources(world)
+    alys, ceri = world.people["Alys"], world.people["Ceri"]
+    async with world.criw.uow() as uow:  # Ceri coordinates too, in Welsh Easy Read
+        group = await uow.groups.by_chat(world.group["id"])
+        (await uow.memberships.find((await uow.people.by_telegram_id(ceri.id)).id, group.id)).role = "coordinator"
+        await uow.commit()
+    await ask_for_room(alys, REQUEST_CY, when="4 Rhagfyr 18:00")
+    card = ceri.last()
+    assert card.startswith("📥 Mae cais newydd angen eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: Alys")
+    assert "👥 Ar gyfer 12 o bobl" in card and "✅ Dim problemau." in card and "Request" not in card
+    assert {"✅ Cymeradwyo", "🆘 Angen help"} <= set(ceri.buttons())
+    await ceri.tap("Cymeradwyo")
+    assert ceri.last() == "✅ Rydych chi wedi dweud ie.\n🙋 Rydw i wedi dweud wrth Alys."
+    decided = next(m for m in reversed(ceri.inbox()) if (m.get("text") or "").startswith("🧾 Cais 1:"))
+    assert "📌 Nawr: ✅ Wedi'i gymeradwyo" in decided["text"] and "reply_markup" not in decided
+    assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in alys.last()  # Alys reads the standard form
