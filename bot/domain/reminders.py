@@ -70,6 +70,33 @@ def next_weekly(after: datetime, weekday: int, at: time, zone: ZoneInfo) -> date
     return candidate
 
 
+GROUP_LEAD = timedelta(hours=24)  # a meet-up's reminder in its group chat, a day before
+PRIVATE_LEAD = timedelta(hours=2)  # the private reminder to each person going
+DIGEST_WEEKDAY, DIGEST_HOUR = 0, 9  # the weekly list of meet-ups: Monday 09:00 group time, unless changed
+DIGEST_SPAN = timedelta(days=7)  # the list covers the week from when it is sent
+DIGEST_HOURS = tuple(range(7, 21))  # hours a group may choose for it (07:00 to 20:00)
+DIGEST_USEFUL = timedelta(hours=12)  # a list that could not go by the evening is skipped; the next week's still goes
+
+
+def before(starts_at: datetime, lead: timedelta, now: datetime) -> datetime | None:
+    """When a reminder `lead` before a start is due; None when that moment has passed already (someone
+    who answers Going an hour before needs no "in two hours" note, and a meet-up made for tonight was
+    just posted)."""
+    due = starts_at - lead
+    return due if due > now else None
+
+
+def digest_due(after: datetime, weekday: int, hour: int, zone: ZoneInfo) -> datetime:
+    """The group's next weekly list strictly after `after`: its weekday at its hour, local time."""
+    return next_weekly(after, weekday, time(hour, 0), zone)
+
+
+def digest_week(due: datetime, zone: ZoneInfo) -> str:
+    """The ISO week a digest belongs to ("2026-W48"): one digest per group and week."""
+    year, week, _ = due.astimezone(zone).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def retry_delay(attempts: int) -> timedelta:
     """Back off after a failed send: 30 s, 1 min, 2 min, 4 min … capped at 30 minutes."""
     return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 1800))
