@@ -1,7 +1,7 @@
 """Changing or cancelling a meet-up (its organiser or a coordinator), and stopping a series.
 
-Each change bumps the meet-up's `version` (calendars' SEQUENCE; reminders planned for an older version
-are moved by the reminders feature) and returns a MeetupChanged saying who must be told.
+Each change bumps the meet-up's `version` (calendars' SEQUENCE); a new time moves its pending reminders and
+a cancellation cancels them, in the same commit. Returns a MeetupChanged saying who must be told.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from bot.domain import meetups as rules
 from bot.domain.meetups import MeetupStatus
 from bot.domain.proposals import clean_text
-from bot.services import meetups
+from bot.services import meetup_reminders, meetups
 from bot.services.errors import InvalidMeetup, MeetupNotOpen, NotFound
 from bot.services.meetups import MeetupView
 from bot.store.models import AuditEntry, Person
@@ -85,6 +85,8 @@ async def _save(uow: UnitOfWork, clock: Clock, meetup_id: int, actor: Person, ac
     meetup = await meetups.find(uow, meetup_id)
     meetup.version += 1
     meetup.updated_at = clock.now()
+    if "time" in changed or meetup.status == MeetupStatus.CANCELLED:  # its reminders move or go with it
+        await meetup_reminders.follow_change(uow, clock, meetup)
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, group_id=meetup.group_id, action=action,
                              detail={"meetup_id": meetup_id, "changed": list(changed)}))
     await uow.commit()

@@ -26,13 +26,14 @@ def quiet_hours(person: Person) -> QuietHours:
 
 async def plan(
     uow: UnitOfWork, *, kind: str, key: str, due_at: datetime, group: Group, person: Person | None = None,
-    useful_until: datetime | None = None, subject_id: int | None = None,
+    useful_until: datetime | None = None, subject_id: int | None = None, revive: bool = False,
 ) -> Reminder | None:
     """Plan (or move) one reminder to a group, or to a person privately; the caller commits.
 
     Nothing is planned when the group switched this kind off, or the person turned reminders off.
     A private reminder that falls in the person's quiet hours waits for the morning, unless that
-    would be after the thing it is about.
+    would be after the thing it is about. With `revive`, a reminder cancelled under the same key is
+    planned again (someone said Not going, then Going again).
     """
     if kind in (group.reminders_off or []) or (person is not None and not person.reminders):
         return None
@@ -44,9 +45,18 @@ async def plan(
                             person_id=person.id if person else None, group_id=group.id, subject_id=subject_id,
                             due_at=due_at, send_at=send_at, useful_until=useful_until)
         uow.reminders.add(reminder)
-    elif reminder.state == ReminderState.PENDING:
+    elif reminder.state == ReminderState.PENDING or (revive and reminder.state == ReminderState.CANCELLED):
+        if reminder.state == ReminderState.CANCELLED:
+            reminder.state, reminder.attempts, reminder.last_error = ReminderState.PENDING, 0, ""
         reminder.due_at, reminder.send_at, reminder.useful_until = due_at, send_at, useful_until
     return reminder
+
+
+async def cancel_pending(uow: UnitOfWork, pending: list[Reminder]) -> int:
+    """Cancel these pending reminders (found by the caller); the caller commits."""
+    for reminder in pending:
+        reminder.state = ReminderState.CANCELLED
+    return len(pending)
 
 
 async def cancel_about(uow: UnitOfWork, kind_prefix: str, subject_id: int) -> int:

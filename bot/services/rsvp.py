@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.domain import meetups as rules
 from bot.domain.meetups import Answer
 from bot.domain.proposals import clean_text
-from bot.services import meetups, supporters
+from bot.services import meetup_reminders, meetups, supporters
 from bot.services.errors import AlreadyDone, InvalidMeetup, MeetupNotOpen
 from bot.services.meetups import MeetupView
 from bot.store.meetups import Meetup, Rsvp
@@ -54,7 +54,7 @@ async def respond(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: in
     if rsvp.answer == Answer.NO:
         rsvp.needs_lift, rsvp.pickup = False, ""
     rsvp.by_default = False
-    return await _finish(uow, meetup, person, rsvp)
+    return await _finish(uow, clock, meetup, person, rsvp)
 
 
 async def toggle_lift(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int,
@@ -67,7 +67,7 @@ async def toggle_lift(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id
         if rsvp is None or rsvp.answer == Answer.NO:
             rsvp = await _answer(uow, clock, meetup, person, rsvp, Answer.GOING)
         rsvp.needs_lift = True
-    return await _finish(uow, meetup, person, rsvp)
+    return await _finish(uow, clock, meetup, person, rsvp)
 
 
 async def set_pickup(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int, pickup: str) -> Answered:
@@ -79,7 +79,7 @@ async def set_pickup(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id:
     if rsvp is None or not rsvp.needs_lift:
         raise InvalidMeetup("no_lift")
     rsvp.pickup = pickup
-    return await _finish(uow, meetup, person, rsvp)
+    return await _finish(uow, clock, meetup, person, rsvp)
 
 
 async def _open(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int, chat_id: int | None
@@ -108,9 +108,10 @@ async def _answer(uow: UnitOfWork, clock: Clock, meetup: Meetup, person: Person,
     return rsvp
 
 
-async def _finish(uow: UnitOfWork, meetup: Meetup, person: Person, rsvp: Rsvp) -> Answered:
+async def _finish(uow: UnitOfWork, clock: Clock, meetup: Meetup, person: Person, rsvp: Rsvp) -> Answered:
     await uow.flush()
     promoted = await promote(uow, meetup)
+    await meetup_reminders.follow_answer(uow, clock, meetup, person, rsvp.answer, promoted)
     try:
         await uow.commit()
     except Conflict:  # the same person pressed twice at the same instant; the other press won

@@ -11,7 +11,7 @@ from bot.domain.meetups import Answer, MeetupDraft, seat
 from bot.domain.proposals import clean_text
 from bot.domain.recurrence import Every, Recurrence
 from bot.domain.roles import Role
-from bot.services import meetups
+from bot.services import meetup_reminders, meetups
 from bot.services.errors import InvalidMeetup, NotACoordinator, NotFound
 from bot.services.meetups import MeetupView
 from bot.store.meetups import Meetup, MeetupSeries, Rsvp
@@ -20,6 +20,7 @@ from bot.store.uow import Conflict
 
 if TYPE_CHECKING:
     from bot.domain.clock import Clock
+    from bot.store.models import Group
     from bot.store.uow import UnitOfWork, UnitOfWorkFactory
 
 AHEAD = timedelta(days=21)  # how far ahead a series' meet-ups are on the calendar (and open for RSVPs)
@@ -87,11 +88,13 @@ async def _fill(uow: UnitOfWork, clock: Clock, series: MeetupSeries) -> list[Mee
     for slot in wanted:
         if slot in existing or (latest is not None and slot <= latest):
             continue
-        made.append(await _make(uow, series, slot, now))
+        made.append(await _make(uow, clock, series, group, slot))
     return made
 
 
-async def _make(uow: UnitOfWork, series: MeetupSeries, slot: datetime, now: datetime) -> Meetup:
+async def _make(uow: UnitOfWork, clock: Clock, series: MeetupSeries, group: Group, slot: datetime) -> Meetup:
+    """One meet-up of the series, with its reminders planned in the same transaction."""
+    now = clock.now()
     meetup = Meetup(group_id=series.group_id, series_id=series.id, slot=slot, organiser_id=series.organiser_id,
                     title=series.title, starts_at=slot, ends_at=slot + timedelta(minutes=series.minutes),
                     place=series.place, notes=series.notes, capacity=series.capacity, updated_at=now)
@@ -107,4 +110,5 @@ async def _make(uow: UnitOfWork, series: MeetupSeries, slot: datetime, now: date
             uow.meetups.add(Rsvp(meetup_id=meetup.id, person_id=person.id, answer=answer, by_default=True,
                                  answered_at=now))
         await uow.flush()
+    await meetup_reminders.plan_new(uow, clock, meetup, group)
     return meetup

@@ -34,6 +34,8 @@ class Group(SQLModel, table=True):
     timezone: str = Field(default="Europe/London", max_length=64)
     bot_present: bool = True
     reminders_off: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    digest_weekday: int = 0  # the weekly list of meet-ups goes on this day (0 = Monday) …
+    digest_hour: int = 9  # … at this hour, group time
     created_at: datetime = utc_column(nullable=False)
 
 

@@ -40,6 +40,10 @@ class Groups(_Repository):
     async def get(self, group_id: int) -> Group | None:
         return await self.session.get(Group, group_id)
 
+    async def with_bot(self) -> list[Group]:
+        """Every group the bot is still in (each gets the weekly list of meet-ups)."""
+        return list(await self.session.exec(select(Group).where(Group.bot_present == True)))  # noqa: E712
+
 
 class People(_Repository):
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
