@@ -19,7 +19,7 @@ from bot.chat.actions import ChatMoved, SendMessage, Undeliverable
 from bot.chat.outbound import Outbound
 from bot.domain.clock import Clock
 from bot.domain.reminders import ReminderState
-from bot.services import groups, people, reminders
+from bot.services import groups, meetup_reminders, people, reminders
 from bot.transports.sender import RateLimited
 
 if TYPE_CHECKING:
@@ -66,10 +66,13 @@ class Delivery:
     _recovered: bool = field(default=False, init=False)
 
     async def recover(self) -> int:
-        """Put back what a crashed predecessor left mid-send (the first run does this by itself)."""
+        """Put back what a crashed predecessor left mid-send, and make sure every group has its next weekly
+        list of meet-ups planned (the first run does this by itself: it is the scheduler's start-up)."""
         self._recovered = True
         async with self.context.uow() as uow:
-            return await reminders.recover(uow)
+            count = await reminders.recover(uow)
+        await meetup_reminders.ensure_every_digest(self.context.uow, self.context.clock)
+        return count
 
     async def run_once(self) -> int:
         """Send everything that is due now; returns how many reminders were finished.

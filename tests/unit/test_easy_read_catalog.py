@@ -109,6 +109,15 @@ EXCEPTIONS |= {
         "❌ Money request: not approved"], "the line under the meet-up's group post: " + GROUP_ONLY),
 }
 
+# Meet-up reminders: the private one two hours before has both forms; the day-before reminder and the weekly
+# list are group posts.
+COVERED |= {"meetup_reminders"}
+EXCEPTIONS |= {
+    "meetup_reminders": dict.fromkeys([
+        "⏰ Tomorrow: %(title)s", "Tap below to say if you're coming.", "🗓 The coming week's meet-ups:",
+        "Say if you're coming on each meet-up's post in this chat, or privately with /next."], GROUP_ONLY),
+}
+
 # Modules not covered yet, named honestly with the reason. A new handler module must be put in one list.
 NOT_YET = {
     **dict.fromkeys(
