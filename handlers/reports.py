@@ -23,11 +23,13 @@ from bot.chat.router import CommandInfo, Router
 from bot.domain.contributions import read_period
 from bot.domain.credits import PERIODS, report_period
 from bot.domain.language import BOTH
-from bot.i18n.easy import both
+from bot.i18n.durations import hours_text
+from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Tr, render_in
 from bot.reports.evidence import evidence
 from bot.reports.summary import summary
 from bot.services import credit_reports, credits
+from bot.services.credit_reports import Report
 from bot.services.errors import InvalidContribution
 from handlers.guided import Data, Guide, Rows, Step, steps
 from handlers.links import PRESS_START, open_private_keyboard
@@ -125,12 +127,24 @@ async def _send(ctx: Context, data: Data, language: str) -> None:
         return
     files = await asyncio.to_thread(evidence, found, language)
     chat = ctx.event.chat_id
-    await ctx.outbound.send(SendMessage(chat, render_in(BOTH, lambda tr: "📊 " + summary(tr, found))))
+    if ctx.easy_read:  # the summary in their one language, in Easy Read (funders get the bilingual one)
+        await ctx.reply(_easy_summary(found))
+    else:
+        await ctx.outbound.send(SendMessage(chat, render_in(BOTH, lambda tr: "📊 " + summary(tr, found))))
     tr = Tr(language)
     await ctx.platform.perform(SendDocument(chat, files.csv_name, files.csv, tr._(
         "📄 Confirmed contributions, one a row. Names only for members who agreed.")))
     await ctx.platform.perform(SendDocument(chat, files.chart_name, files.chart, tr._(
         "📊 Hours given per month, by what people did.")))
+
+
+def _easy_summary(found: Report) -> Readable:
+    totals = found.totals
+    return both(lambda tr: "📊 " + summary(tr, found), lambda tr: "\n".join([
+        tr.p_("easy", "📊 Your report is ready."),
+        tr.p_("easy", "🕒 Time given: %(hours)s", hours=hours_text(tr, totals.quarters)),
+        tr.p_("easy", "👥 People who gave time: %(n)s", n=totals.members),
+        tr.p_("easy", "📄 The files are below.")]))
 
 
 GUIDE = Guide("report", "crp", STEPS, _pressed, on_text=_typed,

@@ -149,3 +149,20 @@ async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmati
     decided = next(m for m in reversed(ceri.inbox()) if (m.get("text") or "").startswith("🧾 Cais 1:"))
     assert "📌 Nawr: ✅ Wedi'i gymeradwyo" in decided["text"] and "reply_markup" not in decided
     assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in alys.last()  # Alys reads the standard form
+
+
+async def test_an_easy_read_coordinator_gets_the_report_summary_in_easy_read_and_the_files_still(world):
+    await everyone_started(world)
+    ceri = world.people["Ceri"]
+    async with world.criw.uow() as uow:
+        group = await uow.groups.by_chat(world.group["id"])
+        (await uow.memberships.find((await uow.people.by_telegram_id(ceri.id)).id, group.id)).role = "coordinator"
+        await uow.commit()
+    await ceri.send("/adroddiad")
+    assert ceri.last() == "📅 Pa fisoedd?\n👆 Pwyswch un."
+    await ceri.tap("Y mis hwn")
+    await ceri.tap("Cymraeg")
+    said = [m.get("text") for m in ceri.inbox() if m.get("text")][-1]
+    assert said == ("📊 Mae eich adroddiad yn barod.\n🕒 Amser a roddwyd: 0 awr\n👥 Pobl a roddodd amser: 0\n"
+                    "📄 Mae'r ffeiliau isod.")
+    assert [m["document"]["file_name"][-4:] for m in ceri.inbox() if m.get("document")] == [".csv", ".png"]
