@@ -1,17 +1,23 @@
-"""Run Alembic migrations from Criw's own commands (`criw db upgrade`, start-up of run and demo)."""
+"""Run Alembic migrations from Criw's own commands (`criw db upgrade`, start-up of run and demo).
+
+Alembic itself is imported only when there is migrating to do: at every start-up (and every /healthz) the
+database's revision is read with one query and compared with the head found in the revision files, so a
+database that is up to date costs no Alembic import (bench/startup.py measures start-up).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Any fixed number: PostgreSQL advisory lock taken while migrating, so two processes starting together
@@ -20,6 +26,8 @@ _MIGRATION_LOCK = 7_432_019
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
@@ -28,8 +36,14 @@ def alembic_config(url: str) -> Config:
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the database to `revision` over an existing engine."""
+    if revision == "head":
+        current, heads = await revisions(engine)
+        if current == heads:
+            return
 
     def _upgrade(connection: object) -> None:
+        from alembic import command
+
         config = alembic_config(engine.url.render_as_string(hide_password=False))
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
@@ -46,18 +60,32 @@ async def _lock_for_migration(connection: AsyncConnection) -> None:
 
 async def revisions(engine: AsyncEngine) -> tuple[set[str], set[str]]:
     """(the revision the database is at, the head revision of this code): equal when it is up to date."""
-
-    def _current(connection: Connection) -> set[str]:
-        return set(MigrationContext.configure(connection).get_current_heads())
-
     async with engine.connect() as connection:
-        current = await connection.run_sync(_current)
-    script = ScriptDirectory.from_config(alembic_config(engine.url.render_as_string(hide_password=False)))
-    return current, set(script.get_heads())
+        if not await connection.run_sync(lambda sync: sync.dialect.has_table(sync, "alembic_version")):
+            return set(), set(heads())  # a new, empty database
+        found = await connection.execute(text("SELECT version_num FROM alembic_version"))
+        return {row[0] for row in found}, set(heads())
+
+
+_REVISES = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+@cache
+def heads() -> frozenset[str]:
+    """The head revisions, from the revision files: every revision no other revision revises."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISES.findall(path.read_text(encoding="utf-8")):
+            ids = set(re.findall(r"['\"]([^'\"]+)['\"]", value))
+            (revisions if name == "revision" else revised).update(ids)
+    return frozenset(revisions - revised)
 
 
 async def downgrade(engine: AsyncEngine, revision: str) -> None:
     def _downgrade(connection: object) -> None:
+        from alembic import command
+
         config = alembic_config(engine.url.render_as_string(hide_password=False))
         config.attributes["connection"] = connection
         command.downgrade(config, revision)

@@ -2,12 +2,13 @@
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import bot.store.tables  # noqa: F401
 from bot.store.database import create_engine, is_sqlite
-from bot.store.migrate import downgrade, upgrade
+from bot.store.migrate import alembic_config, downgrade, heads, revisions, upgrade
 
 TABLES = {"organisation", "group", "person", "membership", "conversationstate", "processedupdate", "auditentry",
           "grouprule", "proposal", "proposaloption", "vote", "meetup", "reminder",
@@ -60,3 +61,24 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path):
     await engine.dispose()
     assert journal == "wal"
     assert keys == 1
+
+
+def test_the_head_read_from_the_revision_files_is_alembics():
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert heads() == frozenset(script.get_heads())
+
+
+async def test_the_revision_check_tells_a_new_database_from_a_current_one(database_url):
+    engine = create_engine(database_url)
+    try:
+        current, head = await revisions(engine)
+        assert current == set() and head == set(heads())
+        await upgrade(engine)
+        assert await revisions(engine) == (set(heads()), set(heads()))
+        await downgrade(engine, "-1")
+        current, _ = await revisions(engine)
+        assert current and current != set(heads())
+        await upgrade(engine)  # the fast check sees it is behind, and Alembic brings it up
+        assert await revisions(engine) == (set(heads()), set(heads()))
+    finally:
+        await engine.dispose()
