@@ -11,7 +11,8 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.bookings import Access
-from bot.i18n.translator import Render, Tr
+from bot.i18n.easy import both
+from bot.i18n.translator import Render
 from bot.services import resources
 from bot.services.errors import NotFound
 from handlers.links import PRESS_START, open_private_keyboard
@@ -36,9 +37,11 @@ async def show_access(ctx: Context) -> None:
     await ctx.reply(_explained, _keyboard(ctx, needs))
 
 
-def _explained(tr: Tr) -> str:
-    return tr._("♿ What do you need from a room or vehicle? Tap to tick or untick. Only you see this; "
-                "coordinators only see how many people need each thing, never who.")
+_explained = both(
+    lambda tr: tr._("♿ What do you need from a room or vehicle? Tap to tick or untick. Only you see this; "
+                    "coordinators only see how many people need each thing, never who."),
+    lambda tr: tr.p_("easy", "♿ What do you need from a room or a vehicle?\n👆 Tap to tick or untick.\n"
+                           "🔒 Only you see this.\n👥 Coordinators see how many people need it, not who."))
 
 
 def _keyboard(ctx: Context, needs: set[Access]) -> Keyboard:
@@ -60,6 +63,10 @@ async def toggle(ctx: Context) -> None:
     async with ctx.uow() as uow:
         needs = await resources.toggle_access_need(uow, ctx.clock, ctx.person.telegram_id, Access(value))
     ticked = Access(value) in needs
-    await ctx.answer(lambda tr: tr._("☑️ Ticked: %(need)s", need=my_need_label(tr, Access(value))) if ticked
-                     else tr._("⬜ Unticked: %(need)s", need=my_need_label(tr, Access(value))))
+    await ctx.answer(both(
+        lambda tr: tr._("☑️ Ticked: %(need)s", need=my_need_label(tr, Access(value))) if ticked
+        else tr._("⬜ Unticked: %(need)s", need=my_need_label(tr, Access(value))),
+        # Translators: Easy Read. need is an access need, such as "Step-free access".
+        lambda tr: tr.p_("easy", "☑️ You need: %(need)s", need=my_need_label(tr, Access(value))) if ticked
+        else tr.p_("easy", "⬜ You do not need: %(need)s", need=my_need_label(tr, Access(value)))))
     await ctx.edit(_explained, _keyboard(ctx, needs))

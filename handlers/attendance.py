@@ -10,17 +10,25 @@ from bot.chat.callbacks import encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
+from bot.i18n.easy import Readable, Subject, both
 from bot.i18n.markup import bold
 from bot.i18n.translator import Tr, label_in
 from bot.services import attendance
 from bot.services.attendance import Sheet
 from bot.services.errors import NotFound
+from handlers import meetup_easy
 
 router = Router(name=__name__)
 TAKE, TICK, DONE = "att", "atp", "atd"
 
 
-def sheet_text(tr: Tr, sheet: Sheet) -> str:
+def sheet_message(sheet: Sheet) -> Readable:
+    """The attendance sheet's words, in both forms (its buttons are `sheet_keyboard`)."""
+    return both(lambda tr: _sheet_text(tr, sheet), lambda tr: _easy_sheet_text(tr, sheet),
+                about=Subject("m", sheet.view.id))
+
+
+def _sheet_text(tr: Tr, sheet: Sheet) -> str:
     title = bold(sheet.view.meetup.title)
     if not sheet.people:
         return tr._("📋 Nobody said they were coming to %(title)s, so there is nobody to tick.", title=title)
@@ -28,6 +36,17 @@ def sheet_text(tr: Tr, sheet: Sheet) -> str:
         tr._("📋 Who came to %(title)s? Tap each person who came, then Done.", title=title),
         tr.n_("☑️ %(n)s person ticked so far.", "☑️ %(n)s people ticked so far.", len(sheet.came)),
     ])
+
+
+def _easy_sheet_text(tr: Tr, sheet: Sheet) -> str:
+    what = meetup_easy.what(tr, sheet.view.meetup.title)
+    if not sheet.people:
+        return tr.p_("easy", "📋 Nobody said they were going.") + "\n" + what + "\n" + tr.p_(
+            "easy", "✅ There is nobody to tick.")
+    # Translators: Easy Read. n is how many people are ticked as having come.
+    return "\n".join([tr.p_("easy", "📋 Who came to the meet-up?"), what,
+                      tr.p_("easy", "👆 Tap each person who came.\n✅ Then tap Done."),
+                      tr.p_("easy", "☑️ Ticked so far: %(n)s", n=len(sheet.came))])
 
 
 def sheet_keyboard(sheet: Sheet, languages: tuple[str, ...]) -> Keyboard:
@@ -53,7 +72,7 @@ async def open_sheet(ctx: Context) -> None:
     async with ctx.uow() as uow:
         sheet = await attendance.sheet(uow, ctx.clock, meetup_id, ctx.person.telegram_id)
     await ctx.answer()
-    await ctx.reply(lambda tr: sheet_text(tr, sheet), sheet_keyboard(sheet, ctx.languages))
+    await ctx.reply(sheet_message(sheet), sheet_keyboard(sheet, ctx.languages))
 
 
 @router.callback(TICK)
@@ -66,8 +85,9 @@ async def tick(ctx: Context) -> None:
     async with ctx.uow() as uow:
         sheet = await attendance.toggle(uow, ctx.clock, meetup_id, ctx.person.telegram_id, person_id)
     ticked = person_id in sheet.came
-    await ctx.answer(lambda tr: tr._("☑️ Ticked.") if ticked else tr._("⬜ Unticked."), message=False)
-    await ctx.edit(lambda tr: sheet_text(tr, sheet), sheet_keyboard(sheet, ctx.languages))
+    await ctx.answer(lambda tr: tr._("☑️ Ticked.") if ticked else tr._("⬜ Unticked."),
+                     message=False)  # the sheet itself changes: its button and its count
+    await ctx.edit(sheet_message(sheet), sheet_keyboard(sheet, ctx.languages))
 
 
 @router.callback(DONE)
@@ -79,6 +99,9 @@ async def done(ctx: Context) -> None:
         sheet = await attendance.sheet(uow, ctx.clock, meetup_id, ctx.person.telegram_id)
     title = sheet.view.meetup.title
     await ctx.answer()
-    await ctx.edit(lambda tr: tr.n_("✅ Saved: %(n)s person came to %(title)s. Thank you!",
-                                    "✅ Saved: %(n)s people came to %(title)s. Thank you!", len(sheet.came),
-                                    title=title))
+    await ctx.edit(both(
+        lambda tr: tr.n_("✅ Saved: %(n)s person came to %(title)s. Thank you!",
+                         "✅ Saved: %(n)s people came to %(title)s. Thank you!", len(sheet.came), title=title),
+        # Translators: Easy Read. n is how many people came.
+        lambda tr: tr.p_("easy", "✅ Saved. Thank you!") + "\n" + meetup_easy.what(tr, title) + "\n"
+        + tr.p_("easy", "👥 People who came: %(n)s", n=len(sheet.came))))

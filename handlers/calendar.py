@@ -17,6 +17,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain import language
 from bot.domain.language import BOTH
+from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.markup import Markup
 from bot.i18n.translator import Tr, render_in
 from bot.reports.icalendar import CalendarEvent, calendar_file
@@ -24,6 +25,7 @@ from bot.services import calendar_feeds, meetups, people
 from bot.services.errors import NotFound
 from bot.services.meetups import MeetupView
 from bot.settings import Settings
+from bot.store.models import Person
 from handlers import meetup_text as text
 from handlers.links import PRESS_START, open_private_keyboard
 from handlers.meetup_post import ICS
@@ -69,10 +71,33 @@ def feed_file(views: list[MeetupView], now: datetime) -> bytes:
     return calendar_file([event_for(view) for view in views], calendar_name(), now)
 
 
+def _link_message(url: str, *, renewed: bool = False) -> Readable:
+    """The private feed link, in both forms; the voice note never reads the link out."""
+    def standard(tr: Tr) -> str:
+        done = tr._("🔄 Done: your old link no longer works.") + "\n\n" if renewed else ""
+        return done + _link_text(tr, url)
+
+    def easy(tr: Tr) -> str:
+        done = tr.p_("easy", "🔄 Done. Your old link does not work now.") + "\n" if renewed else ""
+        return done + tr.p_("easy", "📅 This is your own calendar link:") + "\n" + _code(url) + "\n" + tr.p_(
+            "easy", "📱 Add it to the calendar on your phone.\n🔒 Keep it to yourself. Do not share it.")
+
+    def speech(tr: Tr) -> str:
+        done = tr.p_("easy", "🔄 Done. Your old link does not work now.") + "\n" if renewed else ""
+        return done + tr.p_("easy", "The link is in the message. Add it to the calendar on your phone. "
+                                  "Keep it to yourself. Do not share it.")
+
+    return both(standard, easy, speech=speech)
+
+
+def _code(url: str) -> Markup:
+    return Markup(f"<code>{html.escape(url)}</code>")
+
+
 def _link_text(tr: Tr, url: str) -> str:
     return "\n".join([
         tr._("📅 Your private calendar link:"),
-        Markup(f"<code>{html.escape(url)}</code>"),
+        _code(url),
         "",
         tr._("Add it to your phone's calendar as a subscription (\"From URL\" or \"Subscribed calendar\"). "
              "Your groups' meet-ups will appear there, in Welsh and English, and stay up to date."),
@@ -94,7 +119,7 @@ async def calendar(ctx: Context) -> None:
         token = await calendar_feeds.token_for(uow, ctx.clock, ctx.person.telegram_id)
     url = feed_url(ctx.settings, token)
     reset = Button(ctx.label(lambda tr: tr._("🔄 Make a new link")), encode(RESET))
-    await ctx.reply(lambda tr: _link_text(tr, url), Keyboard.of([reset]))
+    await ctx.reply(_link_message(url), Keyboard.of([reset]))
 
 
 @router.callback(RESET)
@@ -106,9 +131,10 @@ async def reset(ctx: Context) -> None:
     async with ctx.uow() as uow:
         token = await calendar_feeds.token_for(uow, ctx.clock, ctx.person.telegram_id, reset=True)
     url = feed_url(ctx.settings, token)
-    await ctx.answer(lambda tr: tr._("🔄 Done: your old link no longer works."))
+    await ctx.answer(lambda tr: tr._("🔄 Done: your old link no longer works."),
+                     message=False)  # the new link's message says so too
     await ctx.edit_keyboard_away()
-    await ctx.reply(lambda tr: tr._("🔄 Done: your old link no longer works.") + "\n\n" + _link_text(tr, url))
+    await ctx.reply(_link_message(url, renewed=True))
 
 
 @router.callback(ICS)
@@ -123,8 +149,7 @@ async def one_off_file(ctx: Context) -> None:
                                    None if ctx.event.is_private else ctx.event.chat_id)
     view = found.view
     content = calendar_file([event_for(view)], calendar_name(), ctx.clock.now())
-    caption = render_in(language.for_person(ctx.person.language), lambda tr: tr._(
-        "📅 Open this file to add %(title)s to your calendar.", title=view.meetup.title))
+    caption = _caption(ctx.person, view.meetup.title)
     document = SendDocument(ctx.person.telegram_id, f"criw-{view.id}.ics", content, caption)
     try:
         await ctx.platform.perform(document)
@@ -132,8 +157,19 @@ async def one_off_file(ctx: Context) -> None:
         async with ctx.uow() as uow:
             await people.set_reachable(uow, ctx.person.telegram_id, False)
         await ctx.answer(lambda tr: tr._("Please press Start in a private chat with me first, then tap again."),
-                         alert=True)
+                         alert=True, message=False)  # a pop-up only: they can't be written to privately
         return
     if not ctx.event.is_private:
         await ctx.answer(lambda tr: tr._("📅 I've sent you the calendar file in our private chat."), message=False)
+
+
+def _caption(person: Person, title: str) -> str:
+    """The .ics file's caption: in Easy Read for someone who chose it, in their one language."""
+    message = both(lambda tr: tr._("📅 Open this file to add %(title)s to your calendar.", title=title),
+                   # Translators: Easy Read. title is a meet-up's title.
+                   lambda tr: tr.p_("easy", "📅 Open this file.\n📲 It puts %(title)s in your calendar.", title=title))
+    languages = language.for_person(person.language)
+    if not person.easy_read:
+        return render_in(languages, message)
+    return easy_form(message)(Tr(person.language or language.suggested(person.language_hint) or languages[0]))
 

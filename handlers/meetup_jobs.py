@@ -5,14 +5,13 @@ time, so a restart loses nothing and a second run sends nothing twice."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from functools import partial
 
 from bot.chat.outbound import Outbound
 from bot.domain import language
 from bot.domain.clock import Clock
 from bot.services import attendance, series
 from bot.store.uow import UnitOfWorkFactory
-from handlers.attendance import sheet_keyboard, sheet_text
+from handlers.attendance import sheet_keyboard, sheet_message
 from handlers.meetup_post import edit_post, publish
 
 
@@ -35,7 +34,7 @@ async def ask_who_came(outbound: Outbound, uow: UnitOfWorkFactory, clock: Clock)
             continue
         for person in people:
             keyboard = sheet_keyboard(sheet, language.for_person(person.language))
-            await outbound.to_person(person, partial(sheet_text, sheet=sheet), keyboard)
+            await outbound.to_person(person, sheet_message(sheet), keyboard)
             asked += 1
     return asked
 

@@ -26,17 +26,20 @@ from bot.chat.router import Router
 from bot.domain.dates import local_to_utc, read_when
 from bot.domain.meetups import Answer
 from bot.domain.proposals import clean_text
+from bot.i18n.easy import Readable, Subject, both
 from bot.i18n.markup import bold, escape
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, meetup_changes, meetups
 from bot.services.errors import NotFound
 from bot.services.meetup_changes import LIMITS, MeetupChanged
 from bot.services.meetups import MeetupView
+from bot.voice.words import when_words
+from handlers import meetup_easy
 from handlers import meetup_text as text
 from handlers.attendance import TAKE
 from handlers.meetup_post import tell_about_change
 from handlers.meetups import MANAGE
-from handlers.propose_problems import explain_date_problem
+from handlers.propose_problems import EARLIER_QUESTION, USE_BUTTONS, explain_date_problem, too_long
 
 router = Router(name=__name__)
 FLOW = "meetup_edit"
@@ -62,7 +65,8 @@ async def menu(ctx: Context) -> None:
         view = await meetups.get_view(uow, meetup_id)
     assert view is not None
     await ctx.answer()
-    await ctx.reply(lambda tr: _who(tr, view, answers), _menu_keyboard(ctx, view))
+    await ctx.reply(both(lambda tr: _who(tr, view, answers), lambda tr: _easy_who(tr, view, answers),
+                         about=Subject("m", view.id)), _menu_keyboard(ctx, view))
 
 
 def _who(tr: Tr, view: MeetupView, answers: list) -> str:  # type: ignore[type-arg]
@@ -75,6 +79,27 @@ def _who(tr: Tr, view: MeetupView, answers: list) -> str:  # type: ignore[type-a
         if lift and answer != Answer.NO:
             lines.append(tr._("🚗 Lift for %(name)s, pickup: %(pickup)s", name=person.display_name,
                               pickup=pickup or "–"))
+    return "\n".join(lines)
+
+
+def _easy_who(tr: Tr, view: MeetupView, answers: list) -> str:  # type: ignore[type-arg]
+    """The same in Easy Read: one line per answer, then the lifts, then what to do."""
+    # Translators: Easy Read. title is a meet-up's title.
+    lines = [tr.p_("easy", "⚙️ You run this meet-up: %(title)s", title=bold(view.meetup.title)),
+             *meetup_easy.details(tr, view)]
+    names = {kind: ", ".join(person.display_name for answer, _, _, person in answers if answer == kind) or "–"
+             for kind in (Answer.GOING, Answer.MAYBE, Answer.WAITING)}
+    # Translators: Easy Read. names are the people's names, with commas.
+    lines.append(tr.p_("easy", "✅ Going: %(names)s", names=names[Answer.GOING]))
+    lines.append(tr.p_("easy", "🤔 Maybe: %(names)s", names=names[Answer.MAYBE]))
+    if names[Answer.WAITING] != "–":
+        lines.append(tr.p_("easy", "🎟 Waiting list: %(names)s", names=names[Answer.WAITING]))
+    for answer, lift, pickup, person in answers:
+        if lift and answer != Answer.NO:
+            # Translators: Easy Read. name is a person's name; pickup is where they want to be picked up.
+            lines.append(tr.p_("easy", "🚗 %(name)s needs a lift. Pickup: %(pickup)s", name=person.display_name,
+                               pickup=pickup or "–"))
+    lines.append(tr.p_("easy", "👆 What do you want to do? Press a button."))
     return "\n".join(lines)
 
 
@@ -96,11 +121,21 @@ def _menu_keyboard(ctx: Context, view: MeetupView) -> Keyboard:
     return Keyboard.of(*rows)
 
 
-PROMPTS: dict[str, Render] = {
-    "time": lambda tr: tr._("📅 When should it be now? Type a day and time, for example: Saturday 12 December 14:30."),
-    "place": lambda tr: tr._("📍 Where will it be now? Write the place."),
-    "transport": lambda tr: tr._("🚌 How will people get there? For example: Minibus from the library at 10:15."),
-    "notes": lambda tr: tr._("📝 Write the new notes for people going (what to bring, access, who to ask)."),
+PROMPTS: dict[str, Readable] = {
+    "time": both(
+        lambda tr: tr._("📅 When should it be now? Type a day and time, for example: Saturday 12 December 14:30."),
+        lambda tr: tr.p_("easy", "📅 When is it now?\n✍️ Write the day and the time.\n"
+                               "💡 For example: Saturday 12 December 14:30")),
+    "place": both(lambda tr: tr._("📍 Where will it be now? Write the place."),
+                  lambda tr: tr.p_("easy", "📍 Where is it now?\n✍️ Write the place.")),
+    "transport": both(
+        lambda tr: tr._("🚌 How will people get there? For example: Minibus from the library at 10:15."),
+        lambda tr: tr.p_("easy", "🚌 How will people get there?\n✍️ Write it.\n"
+                               "💡 For example: Minibus from the library at 10:15")),
+    "notes": both(
+        lambda tr: tr._("📝 Write the new notes for people going (what to bring, access, who to ask)."),
+        lambda tr: tr.p_("easy", "💬 What should people know?\n✍️ Write it.\n"
+                               "💡 For example: what to bring, or who to ask.")),
 }
 
 
@@ -132,8 +167,7 @@ def _text_step(field: str):  # type: ignore[no-untyped-def]
         assert ctx.person is not None and ctx.conversation is not None
         value = clean_text(ctx.event.text)
         if len(value) > LIMITS[field]:
-            await ctx.reply(lambda tr: tr._("That's too long: please keep it under %(limit)s characters.",
-                                            limit=LIMITS[field]), _quit_keyboard(ctx))
+            await ctx.reply(too_long(LIMITS[field]), _quit_keyboard(ctx))
             return
         meetup_id = int(ctx.conversation.data["meetup"])
         await _end(ctx)
@@ -173,14 +207,21 @@ async def read_time(ctx: Context) -> None:
         await conversations.save(uow, ctx.clock, ctx.person.id, FLOW, "confirm_time",
                                  {**data, "starts_at": moment.isoformat()})
     yes = Button(ctx.label(lambda tr: tr._("✅ Yes, move it")), encode(MOVE, data["meetup"]))
-    await ctx.reply(lambda tr: tr._("📅 Move it to %(when)s?", when=text.when(tr, moment, zone)),
-                    Keyboard.of([yes], *_quit_keyboard(ctx).rows))
+    await ctx.reply(both(
+        lambda tr: tr._("📅 Move it to %(when)s?", when=text.when(tr, moment, zone)),
+        # Translators: Easy Read. when is the new day and time.
+        lambda tr: tr.p_("easy", "📅 Move the meet-up to this time?\n📅 %(when)s\n✅ Press Yes to move it.",
+                         when=text.when(tr, moment, zone)),
+        # Translators: Easy Read, read aloud. when is a date and time in words.
+        speech=lambda tr: tr.p_("easy", "Move the meet-up? The new time: %(when)s. Press Yes to move it.",
+                                when=when_words(moment, zone, tr.language))),
+        Keyboard.of([yes], *_quit_keyboard(ctx).rows))
 
 
 @router.step(FLOW, "confirm_time")
 async def use_the_buttons(ctx: Context) -> None:
     """Typing while a Yes/Cancel question waits: point at the buttons."""
-    await ctx.reply(lambda tr: tr._("Please use the buttons below."), _quit_keyboard(ctx))
+    await ctx.reply(USE_BUTTONS, _quit_keyboard(ctx))
 
 
 @router.callback(MOVE)
@@ -190,7 +231,7 @@ async def move(ctx: Context) -> None:
     meetup_id = _meetup_id(ctx)
     conversation = ctx.conversation
     if conversation is None or conversation.step != "confirm_time" or conversation.data.get("meetup") != meetup_id:
-        await ctx.answer(lambda tr: tr._("That button is from an earlier question."))
+        await ctx.answer(EARLIER_QUESTION)
         return
     starts_at = datetime.fromisoformat(conversation.data["starts_at"])
     await _end(ctx)
@@ -212,8 +253,11 @@ async def ask_cancel(ctx: Context) -> None:
     keyboard = Keyboard.of([Button(ctx.label(lambda tr: tr._("❌ Yes, cancel it")), encode(CANCEL_YES, meetup_id))],
                            [Button(ctx.label(lambda tr: tr._("⬅️ No, keep it")), encode(QUIT))])
     await ctx.answer()
-    await ctx.reply(lambda tr: tr._("❌ Cancel %(title)s? Everyone going or maybe will be told.",
-                                    title=bold(view.meetup.title)), keyboard)
+    title = view.meetup.title
+    await ctx.reply(both(
+        lambda tr: tr._("❌ Cancel %(title)s? Everyone going or maybe will be told.", title=bold(title)),
+        lambda tr: tr.p_("easy", "❌ Do you want to cancel this meet-up?") + "\n" + meetup_easy.what(tr, title)
+        + "\n" + tr.p_("easy", "💬 I will tell everyone going or maybe."), about=Subject("m", meetup_id)), keyboard)
 
 
 @router.callback(CANCEL_YES)
@@ -237,8 +281,11 @@ async def stop_series(ctx: Context) -> None:
         view = await meetup_changes.stop_series(uow, ctx.clock, meetup_id, ctx.person.telegram_id)
     await ctx.answer()
     await ctx.edit_keyboard_away()
-    await ctx.reply(lambda tr: tr._("🔁 No more dates will be added for %(title)s. The ones already planned stay.",
-                                    title=view.meetup.title))
+    title = view.meetup.title
+    await ctx.reply(both(
+        lambda tr: tr._("🔁 No more dates will be added for %(title)s. The ones already planned stay.", title=title),
+        lambda tr: tr.p_("easy", "🔁 It will not repeat now.") + "\n" + meetup_easy.what(tr, title) + "\n"
+        + tr.p_("easy", "📅 The dates already planned stay.")))
 
 
 @router.callback(QUIT)
@@ -247,7 +294,8 @@ async def quit_change(ctx: Context) -> None:
     await ctx.answer()
     await ctx.edit_keyboard_away()
     await _end(ctx)
-    await ctx.reply(lambda tr: tr._("✖️ Cancelled. Nothing was changed."))
+    await ctx.reply(both(lambda tr: tr._("✖️ Cancelled. Nothing was changed."),
+                         lambda tr: tr.p_("easy", "✖️ Stopped.\nNothing was changed.")))
 
 
 async def _end(ctx: Context) -> None:
@@ -258,6 +306,12 @@ async def _end(ctx: Context) -> None:
 
 async def _announce(ctx: Context, change: MeetupChanged) -> None:
     told = await tell_about_change(ctx.outbound, change)
-    done: Render = (lambda tr: tr._("❌ Cancelled.")) if change.cancelled else (lambda tr: tr._("✏️ Changed."))
-    await ctx.reply(lambda tr: done(tr) + " " + tr.n_(
-        "%(n)s person going or maybe was told privately.", "%(n)s people going or maybe were told privately.", told))
+    cancelled = change.cancelled
+    await ctx.reply(both(
+        lambda tr: (tr._("❌ Cancelled.") if cancelled else tr._("✏️ Changed.")) + " " + tr.n_(
+            "%(n)s person going or maybe was told privately.", "%(n)s people going or maybe were told privately.",
+            told),
+        # Translators: Easy Read. n is how many people were sent a private message about the change.
+        lambda tr: (tr.p_("easy", "❌ The meet-up is cancelled.") if cancelled
+                    else tr.p_("easy", "✏️ The meet-up is changed.")) + "\n"
+        + tr.p_("easy", "💬 People I told: %(n)s", n=told)))

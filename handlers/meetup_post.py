@@ -86,6 +86,6 @@ async def tell_about_change(outbound: Outbound, change: MeetupChanged) -> int:
     told = 0
     for person in change.tell:
         keyboard = rsvp_keyboard(view, language.for_person(person.language))
-        if await outbound.to_person(person, lambda tr: text.changed(tr, change), keyboard) is not None:
+        if await outbound.to_person(person, text.change_notice(change), keyboard) is not None:
             told += 1
     return told

@@ -1,4 +1,7 @@
-"""How meet-ups read: the group post, the /upcoming listing, /next, change notices. Text only, no I/O."""
+"""How meet-ups read: the group post, the /upcoming listing, /next, change notices. Text only, no I/O.
+
+What one person reads privately is a `Readable`: the standard form here, paired with its Easy Read form
+and spoken words from handlers/meetup_easy.py. Group posts stay standard."""
 
 from __future__ import annotations
 
@@ -7,10 +10,12 @@ from urllib.parse import quote_plus
 
 from bot.domain.meetups import Answer, MeetupStatus
 from bot.domain.recurrence import Every, Recurrence
+from bot.i18n.easy import Readable, Subject, both
 from bot.i18n.markup import Markup, bold, escape
 from bot.i18n.translator import Tr
 from bot.services.meetup_changes import MeetupChanged
 from bot.services.meetups import MeetupView, MyMeetup
+from handlers import meetup_easy as easy
 from handlers.proposal_text import when
 
 MAP_SEARCH = "https://www.openstreetmap.org/search?query="
@@ -189,3 +194,32 @@ def changed(tr: Tr, change: MeetupChanged) -> str:
         lines.append(tr._("📝 Notes: %(notes)s", notes=meetup.notes))
     return "\n".join(lines)
 
+
+
+# What one person reads privately: both forms, and "I need help" about this meet-up.
+
+def private_listing(views: list[MeetupView], mine: list[MyMeetup]) -> Readable:
+    """The private /upcoming: every group's meet-ups with the person's own answers."""
+    return both(lambda tr: listing(tr, views, mine), lambda tr: easy.listing(tr, views, mine),
+                speech=lambda tr: easy.listing_speech(tr, views, mine))
+
+
+def nothing_next_private() -> Readable:
+    return both(nothing_next, easy.nothing)
+
+
+def private_card(found: MyMeetup, *, next_one: bool = False) -> Readable:
+    """One meet-up in private (opened from /upcoming, or /next), with the person's own answer."""
+    view = found.view
+
+    def standard(tr: Tr) -> str:
+        return next_card(tr, view, found) if next_one else post(tr, view) + "\n" + my_answer(tr, found)
+
+    return both(standard, lambda tr: easy.card(tr, view, found, next_one=next_one),
+                speech=lambda tr: easy.card_speech(tr, view, found), about=Subject("m", view.id))
+
+
+def change_notice(change: MeetupChanged) -> Readable:
+    """A Going or Maybe member's private notice of a change or cancellation."""
+    return both(lambda tr: changed(tr, change), lambda tr: easy.changed(tr, change),
+                speech=lambda tr: easy.changed_speech(tr, change), about=Subject("m", change.view.id))

@@ -37,7 +37,7 @@ async def upcoming(ctx: Context) -> None:
     if coordinates:
         rows.append([Button(ctx.label(lambda tr: tr._("➕ New meet-up")), encode(NEW))])
     views = [found.view for found in mine]
-    await ctx.reply(lambda tr: text.listing(tr, views, mine), Keyboard.of(*rows) if rows else None)
+    await ctx.reply(text.private_listing(views, mine), Keyboard.of(*rows) if rows else None)
 
 
 def _open_label(title: str) -> Render:
@@ -84,7 +84,7 @@ async def next_meetup(ctx: Context) -> None:
     async with ctx.uow() as uow:
         mine = await meetups.upcoming_for_person(uow, ctx.clock, ctx.person.telegram_id, limit=1)
     if not mine:
-        await ctx.reply(text.nothing_next)
+        await ctx.reply(text.nothing_next_private())
         return
     await show_card(ctx, mine[0], next_one=True)
 
@@ -109,8 +109,4 @@ async def show_card(ctx: Context, found: MyMeetup, *, next_one: bool = False) ->
     rows = [list(row) for row in keyboard.rows] if keyboard else []
     if found.manages:
         rows.append([Button(ctx.label(lambda tr: tr._("⚙️ Manage this meet-up")), encode(MANAGE, view.id))])
-    buttons = Keyboard.of(*rows) if rows else None
-    if next_one:
-        await ctx.reply(lambda tr: text.next_card(tr, view, found), buttons)
-    else:
-        await ctx.reply(lambda tr: text.post(tr, view) + "\n" + text.my_answer(tr, found), buttons)
+    await ctx.reply(text.private_card(found, next_one=next_one), Keyboard.of(*rows) if rows else None)

@@ -28,8 +28,9 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.dates import local_to_utc, parse_time, read_when
-from bot.domain.meetups import PLACE_MAX, TITLE_MAX, MeetupDraft, read_capacity
+from bot.domain.meetups import CAPACITY_MAX, PLACE_MAX, TITLE_MAX, MeetupDraft, read_capacity
 from bot.domain.proposals import check_text, clean_text
+from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.translator import Render
 from bot.services import conversations, meetups, series
 from bot.services.errors import InvalidMeetup, NotACoordinator
@@ -37,7 +38,7 @@ from handlers import newmeetup_steps as steps
 from handlers.links import open_private_keyboard_to
 from handlers.meetup_post import publish
 from handlers.meetups import NEW
-from handlers.propose_problems import explain_date_problem
+from handlers.propose_problems import EARLIER_QUESTION, EMPTY, USE_BUTTONS, explain_date_problem, too_long
 
 router = Router(name=__name__)
 PICK = "nmg"
@@ -58,7 +59,7 @@ async def new_meetup(ctx: Context) -> None:
 
 
 @router.callback(NEW)
-async def new_from_button(ctx: Context) -> None:
+async def new_from_upcoming(ctx: Context) -> None:
     """The ➕ New meet-up button under the private /upcoming list."""
     await ctx.answer()
     await _choose_group(ctx)
@@ -69,14 +70,18 @@ async def _choose_group(ctx: Context) -> None:
     async with ctx.uow() as uow:
         groups = await meetups.groups_coordinated(uow, ctx.person.telegram_id)
     if not groups:
-        await ctx.reply(lambda tr: tr._("Only coordinators can put a meet-up on the calendar directly. "
-                                        "Anyone can suggest one for the group to vote on with /propose."))
+        await ctx.reply(both(
+            lambda tr: tr._("Only coordinators can put a meet-up on the calendar directly. "
+                            "Anyone can suggest one for the group to vote on with /propose."),
+            lambda tr: tr.p_("easy", "❌ Only a coordinator can add a meet-up.\n"
+                                   "✍️ You can suggest an idea with /propose.\n🗳️ Then the group votes on it.")))
     elif len(groups) == 1:
         await begin(ctx, groups[0].chat_id)
     else:
         keyboard = Keyboard.column(*(Button(group.title or str(group.chat_id), encode(PICK, group.chat_id))
                                      for group in groups))
-        await ctx.reply(lambda tr: tr._("Which group is this meet-up for?"), keyboard)
+        await ctx.reply(both(lambda tr: tr._("Which group is this meet-up for?"),
+                             lambda tr: tr.p_("easy", "👥 Which group?")), keyboard)
 
 
 @router.callback(PICK)
@@ -104,10 +109,16 @@ async def begin(ctx: Context, group_chat_id: int) -> None:
 
 async def _ask(ctx: Context, step: str, draft: MeetupDraft, data: dict, problem: Render | None = None  # type: ignore[type-arg]
                ) -> None:
+    """Ask the step's question, after what was wrong with the last answer, if anything."""
     zone = ZoneInfo(data.get("tz", "Europe/London"))
     question = steps.prompt(step, draft, zone, data)
     keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages)
-    await ctx.reply((lambda tr: f"{problem(tr)}\n\n{question(tr)}") if problem else question, keyboard)
+    await ctx.reply(_after_problem(problem, question) if problem else question, keyboard)
+
+
+def _after_problem(problem: Render, question: Render) -> Readable:
+    return both(lambda tr: f"{problem(tr)}\n\n{question(tr)}",
+                lambda tr: f"{easy_form(problem)(tr)}\n\n{easy_form(question)(tr)}")
 
 
 async def _go(ctx: Context, draft: MeetupDraft, data: dict, step: str,  # type: ignore[type-arg]
@@ -143,9 +154,7 @@ async def _read_text(ctx: Context, name: str, limit: int, following: str) -> Non
     value = clean_text(ctx.event.text)
     problem = check_text(value, limit)
     if problem is not None:
-        await _ask(ctx, name, draft, data, (lambda tr: tr._("That was empty. Please write a few words."))
-                   if not value else (lambda tr: tr._(
-                       "That's too long: please keep it under %(limit)s characters.", limit=limit)))
+        await _ask(ctx, name, draft, data, EMPTY if not value else too_long(limit))
         return
     setattr(draft, name, value)
     await _go(ctx, draft, data, following)
@@ -175,8 +184,9 @@ async def read_time(ctx: Context) -> None:
 async def _set_time(ctx: Context, draft: MeetupDraft, data: dict, zone: ZoneInfo,  # type: ignore[type-arg]
                     hour_minute: tuple[int, int] | None) -> None:
     if hour_minute is None or not data.get("day"):
-        await _ask(ctx, "time", draft, data,
-                   lambda tr: tr._("Sorry, I couldn't read that time. Try 14:30, or choose one."))
+        await _ask(ctx, "time", draft, data, both(
+            lambda tr: tr._("Sorry, I couldn't read that time. Try 14:30, or choose one."),
+            lambda tr: tr.p_("easy", "🕑 Sorry, I could not read that time.\n👆 Please press a time.")))
         return
     moment = local_to_utc(date.fromisoformat(data["day"]), time(*hour_minute), zone)
     if moment <= ctx.clock.now():
@@ -192,8 +202,10 @@ async def read_capacity_typed(ctx: Context) -> None:
     draft, data, _ = _state(ctx)
     capacity = read_capacity(ctx.event.text)
     if capacity is None:
-        await _ask(ctx, "capacity", draft, data, lambda tr: tr._(
-            "Please type a whole number from 1 to %(limit)s.", limit=500))
+        await _ask(ctx, "capacity", draft, data, both(
+            lambda tr: tr._("Please type a whole number from 1 to %(limit)s.", limit=CAPACITY_MAX),
+            # Translators: Easy Read. limit is the largest number allowed.
+            lambda tr: tr.p_("easy", "🔢 Please write a number from 1 to %(limit)s.", limit=CAPACITY_MAX)))
         return
     draft.capacity = capacity
     await _go(ctx, draft, data, "review")
@@ -201,20 +213,21 @@ async def read_capacity_typed(ctx: Context) -> None:
 
 for _name in ("repeat", "default", "review"):
     router.step(steps.FLOW, _name)(lambda ctx, _n=_name: _ask(  # type: ignore[misc]
-        ctx, _n, *_state(ctx)[:2], lambda tr: tr._("Please use the buttons below.")))
+        ctx, _n, *_state(ctx)[:2], USE_BUTTONS))
 
 
 @router.callback(steps.BUTTON)
-async def button(ctx: Context) -> None:
+async def pressed(ctx: Context) -> None:
     """A button on one of the steps: a choice, Back, Skip, Cancel or Post it."""
     assert ctx.callback is not None
     step, value = ((*ctx.callback.args, "", ""))[:2]
     if ctx.conversation is None or ctx.conversation.flow != steps.FLOW:
-        await ctx.answer(lambda tr: tr._("This has expired or was cancelled. Use /newmeetup to start again."),
-                         alert=True)
+        await ctx.answer(both(
+            lambda tr: tr._("This has expired or was cancelled. Use /newmeetup to start again."),
+            lambda tr: tr.p_("easy", "⌛ This has stopped.\n📅 Send /newmeetup to start again.")), alert=True)
         return
     if step != ctx.conversation.step:
-        await ctx.answer(lambda tr: tr._("That button is from an earlier question."))
+        await ctx.answer(EARLIER_QUESTION)
         return
     await ctx.answer()
     await ctx.edit_keyboard_away()
@@ -255,7 +268,8 @@ async def _cancel(ctx: Context) -> None:
     assert ctx.person is not None and ctx.person.id is not None
     async with ctx.uow() as uow:
         await conversations.end(uow, ctx.person.id)
-    await ctx.reply(lambda tr: tr._("✖️ Cancelled. Nothing was posted."))
+    await ctx.reply(both(lambda tr: tr._("✖️ Cancelled. Nothing was posted."),
+                         lambda tr: tr.p_("easy", "✖️ Stopped.\nNothing was sent to the group.")))
 
 
 async def _post(ctx: Context, draft: MeetupDraft, data: dict) -> None:  # type: ignore[type-arg]
@@ -275,7 +289,10 @@ async def _post(ctx: Context, draft: MeetupDraft, data: dict) -> None:  # type: 
         await conversations.end(uow, ctx.person.id)
     for view in made:
         await publish(ctx.outbound, ctx.uow, view)
-    await ctx.reply(lambda tr: tr.n_("📣 Posted to the group: %(n)s meet-up. People can say if they're coming now.",
-                                     "📣 Posted to the group: %(n)s meet-ups. People can say if they're coming now.",
-                                     len(made)))
+    await ctx.reply(both(
+        lambda tr: tr.n_("📣 Posted to the group: %(n)s meet-up. People can say if they're coming now.",
+                         "📣 Posted to the group: %(n)s meet-ups. People can say if they're coming now.", len(made)),
+        # Translators: Easy Read. n is how many meet-ups were posted (a repeating one posts a few dates at once).
+        lambda tr: tr.p_("easy", "📣 Your meet-up is in the group now.\n📅 Dates posted: %(n)s\n"
+                               "🙋 People can say if they are going.", n=len(made))))
 

@@ -11,8 +11,9 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.domain.dates import local_to_utc
 from bot.domain.meetups import MeetupDraft
 from bot.domain.recurrence import Every
+from bot.i18n.easy import Readable, both
 from bot.i18n.markup import bold
-from bot.i18n.translator import Render, Tr, label_in
+from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import when
 
 FLOW = "newmeetup"
@@ -25,15 +26,18 @@ PREVIOUS = {"day": "title", "time": "day", "place": "day", "repeat": "place", "d
             "capacity": "default", "review": "capacity"}
 
 
+def _how_often(tr: Tr, draft: MeetupDraft) -> str:
+    return {"": tr._("just once"), Every.WEEKLY: tr._("every week"), Every.FORTNIGHTLY: tr._("every two weeks"),
+            Every.MONTHLY: tr._("every month, in the same week")}.get(draft.every, draft.every)
+
+
 def summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> str:
     lines = [bold(draft.title)]
     if draft.starts_at is not None:
         lines.append(tr._("📅 When: %(when)s", when=when(tr, draft.starts_at, zone)))
     if draft.place:
         lines.append(tr._("📍 Where: %(place)s", place=draft.place))
-    how_often = {"": tr._("just once"), Every.WEEKLY: tr._("every week"), Every.FORTNIGHTLY: tr._("every two weeks"),
-                 Every.MONTHLY: tr._("every month, in the same week")}.get(draft.every, draft.every)
-    lines.append(tr._("🔁 How often: %(often)s", often=how_often))
+    lines.append(tr._("🔁 How often: %(often)s", often=_how_often(tr, draft)))
     if draft.every:
         lines.append(tr._("🙋 Members are going unless they say not") if draft.going_by_default
                      else tr._("🙋 Members say if they're going"))
@@ -41,7 +45,56 @@ def summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> str:
     return "\n".join(lines)
 
 
-def prompt(step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) -> Render:
+def easy_summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> str:
+    """The draft in Easy Read: what, when, where, how often, places; one line each."""
+    # Translators: Easy Read. title is the meet-up's title.
+    lines = [tr.p_("easy", "📝 What: %(title)s", title=bold(draft.title))]
+    if draft.starts_at is not None:
+        lines.append(tr.p_("easy", "📅 When: %(when)s", when=when(tr, draft.starts_at, zone)))
+    if draft.place:
+        lines.append(tr.p_("easy", "📍 Where: %(place)s", place=draft.place))
+    # Translators: Easy Read. often is "just once", "every week", "every two weeks" or "every month ...".
+    lines.append(tr.p_("easy", "🔁 How often: %(often)s", often=_how_often(tr, draft)))
+    if draft.every:
+        lines.append(tr.p_("easy", "🙋 Members are going, unless they say no.") if draft.going_by_default
+                     else tr.p_("easy", "🙋 Members say if they are going."))
+    # Translators: Easy Read. n is how many people can come.
+    lines.append(tr.p_("easy", "🎟 Places: %(n)s", n=draft.capacity) if draft.capacity
+                 else tr.p_("easy", "🎟 Places: no limit"))
+    return "\n".join(lines)
+
+
+def _easy_prompt(tr: Tr, step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) -> str:
+    """Each question in Easy Read: what to do, one line each; buttons first."""
+    match step:
+        case "title":
+            return tr.p_("easy", "✍️ What is the meet-up?\n📝 Write a short name for it.\n"
+                               "💡 For example: Coffee and a chat.")
+        case "day":
+            return tr.p_("easy", "📅 Which day?\n👆 Press a day.")
+        case "time":
+            # Translators: Easy Read. day is a date such as "Saturday 5 December".
+            return tr.p_("easy", "🕑 What time on %(day)s?\n👆 Press a time.", day=_day(tr, zone, data))
+        case "place":
+            return tr.p_("easy", "📍 Where will it be?\n✍️ Write the place.\n⏭ Or press Skip.")
+        case "repeat":
+            return tr.p_("easy", "🔁 Will it happen again?\n👆 Press how often.")
+        case "default":
+            return tr.p_("easy", "🙋 Are members going, unless they say no?\n👆 Press Yes or No.\n"
+                               "💬 They can still say no each time.")
+        case "capacity":
+            return tr.p_("easy", "🎟 How many people can come?\n👆 Press a number.")
+    return tr.p_("easy", "👀 This is your meet-up:") + "\n" + easy_summary(tr, draft, zone) + "\n" + tr.p_(
+        "easy", "📣 Send it to the group?")
+
+
+def _day(tr: Tr, zone: ZoneInfo, data: dict[str, str]) -> str:
+    return tr.when(local_to_utc(date.fromisoformat(data["day"]), time(12), zone), zone, "EEEE d MMMM")
+
+
+def prompt(step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) -> Readable:
+    """The step's question, in both forms."""
+
     def render(tr: Tr) -> str:
         match step:
             case "title":
@@ -49,9 +102,9 @@ def prompt(step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) 
             case "day":
                 return tr._("📅 Which day? Choose one, or type a date (for example: Tuesday 1 December 18:00).")
             case "time":
-                day = tr.when(local_to_utc(date.fromisoformat(data["day"]), time(12), zone), zone, "EEEE d MMMM")
                 # Translators: day is a date such as "Saturday 5 December".
-                return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).", day=day)
+                return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).",
+                            day=_day(tr, zone, data))
             case "place":
                 return tr._("📍 Where? Write the place, or press Skip.")
             case "repeat":
@@ -63,7 +116,7 @@ def prompt(step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) 
         return tr._("👀 Here is the meet-up:") + "\n\n" + summary(tr, draft, zone) + "\n\n" + tr._(
             "Post it to the group?")
 
-    return render
+    return both(render, lambda tr: _easy_prompt(tr, step, draft, zone, data))
 
 
 def _choices(tr: Tr, step: str, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str]]]:

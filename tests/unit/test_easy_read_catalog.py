@@ -71,6 +71,24 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
     },
 }
 
+# Meet-ups: what's on, answering (lifts, the waiting list), change notices, setting up, managing, attendance,
+# the calendar and access needs.
+COVERED |= {
+    "meetups", "meetup_text", "meetup_easy", "meetup_post", "rsvp", "meetup_manage", "meetup_problems",
+    "newmeetup", "newmeetup_steps", "attendance", "calendar", "meetup_jobs", "access",
+}
+ICS_FILE = "inside the .ics calendar file (read in a calendar app, in Welsh and English), not a message"
+EXCEPTIONS |= {
+    "newmeetup": {"📅 Let's set it up in a private chat, so the group stays tidy.": GROUP_ONLY},
+    "calendar": {
+        "Your calendar link is private. Please open a private chat with me.": GROUP_ONLY,
+        "👥 Group: %(group)s": ICS_FILE,
+        "📝 Notes: %(notes)s": ICS_FILE,
+        "Criw meet-ups": "the calendar's name in the phone's calendar app, not a message",
+    },
+    "access": {"♿ Your access needs are private. Please open a chat with me and use /access.": GROUP_ONLY},
+}
+
 # Time credits (log, confirm, /credits, gifts, reports) and rooms, transport and money requests, coordinators'
 # screens included (a coordinator can choose Easy Read too). The guided engine gives every question both forms.
 COVERED |= {
@@ -120,12 +138,8 @@ EXCEPTIONS |= {
 
 # Modules not covered yet, named honestly with the reason. A new handler module must be put in one list.
 NOT_YET = {
-    **dict.fromkeys(
-        ["meetups", "rsvp", "meetup_manage", "meetup_post", "meetup_text", "meetup_problems", "newmeetup",
-         "newmeetup_steps", "attendance", "calendar", "meetup_jobs", "group_reminders", "access"],
-        "meet-ups: not covered yet (issue 10 covers the foundation and proposals first); their private "
-        "messages are sent in the standard form in the person's one language",
-    ),
+    "group_reminders": "/reminders: which reminders a group gets, a group-chat command for coordinators (its "
+                       "one private line only points to the group's chat, not covered yet)",
     "rules": "group decision rules: coordinators only, group chat",
     "groups": "the bot joining groups, and appointing coordinators: group chat",
     "proposal_text": "group post rendering; its one private use (the review summary) has its own Easy Read "
