@@ -134,14 +134,18 @@ async def ensure_digest(uow: UnitOfWork, clock: Clock, group: Group) -> Reminder
 
 
 async def ensure_every_digest(uows: UnitOfWorkFactory, clock: Clock) -> int:
-    """At the scheduler's start-up: every group the bot is in has its next weekly list planned."""
+    """At the scheduler's start-up: every active group (the bot is in it, a meet-up is on its calendar) has
+    its next weekly list planned. A group with nothing planned needs none yet: its first meet-up plans one,
+    and from then on each list plans the next."""
     async with uows() as uow:
         ids = [group.id for group in await uow.groups.with_bot() if group.id is not None]
     planned = 0
     for group_id in ids:
         async with uows() as uow:
             group = await uow.groups.get(group_id)
-            if group is not None and await ensure_digest(uow, clock, group) is not None:
+            if group is None or not await uow.meetups.upcoming([group_id], clock.now(), 1):
+                continue
+            if await ensure_digest(uow, clock, group) is not None:
                 planned += 1
             await uow.commit()
     return planned

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from bot.domain.meetups import Answer
-from bot.services import meetup_changes, meetup_reminders, rsvp
+from bot.services import meetup_changes, meetup_reminders, reminders, rsvp
 from bot.services.errors import NotACoordinator
 from tests.integration.test_meetups import CHAT, answer, member, new_meetup
 
@@ -139,7 +139,14 @@ async def test_the_weekly_list_is_planned_once_and_follows_a_new_day_and_hour(uo
             await meetup_reminders.set_digest_time(work, clock, CHAT, 2, 0, 9)
 
 
-async def test_the_next_weekly_list_is_planned_a_week_on_and_only_once(uow, clock, walkers):
+async def test_at_start_up_a_group_with_a_meetup_coming_gets_its_next_list_and_it_plans_the_one_after(
+        uow, clock, walkers):
+    assert await meetup_reminders.ensure_every_digest(uow, clock) == 0  # nothing on the calendar: no list yet
+    assert await pending(uow, "weekly_digest") == []
+    await new_meetup(uow, clock)
+    async with uow() as work:  # say the list was cancelled while the bot was away from the group
+        await reminders.cancel_pending(work, await work.reminders.pending_about("weekly_digest", 1))
+        await work.commit()
     assert await meetup_reminders.ensure_every_digest(uow, clock) == 1
     [digest] = await pending(uow, "weekly_digest")
     for _ in range(2):  # a retried send plans the same next list, not a second one
