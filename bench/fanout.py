@@ -100,10 +100,10 @@ async def _deliver_all(fanout: Fanout, database_url: str) -> dict[str, Any]:
         statements = StatementCounter(world.criw.engine)
         started = time.perf_counter()
         ticks = 0
-        while await _outstanding(world):
+        while await _outstanding(world, clock):
             ticks += 1
             await delivery.run_once()
-            if await _outstanding(world):
+            if await _outstanding(world, clock):
                 await asyncio.sleep(JOB_SECONDS)  # the scheduler's next tick
         seconds = time.perf_counter() - started
         per_message = statements.stop()
@@ -117,9 +117,13 @@ async def _deliver_all(fanout: Fanout, database_url: str) -> dict[str, Any]:
             "reminders": states}
 
 
-async def _outstanding(world: DemoWorld) -> bool:
+async def _outstanding(world: DemoWorld, clock: DaytimeClock) -> bool:
+    """Something is due now, or mid-send (later reminders, such as a weekly list, are not this run's)."""
     async with world.criw.uow() as uow:
-        return bool(await uow.reminders.in_state("pending", "sending", limit=1))
+        if await uow.reminders.in_state("sending", limit=1):
+            return True
+        due = await uow.reminders.next_send_at()
+        return due is not None and due <= clock.now()
 
 
 async def _seed(world: DemoWorld, fanout: Fanout, now: datetime) -> None:

@@ -10,7 +10,7 @@ from bot.domain import decisions
 from bot.domain.decisions import Choice, Outcome, OutcomeKind
 from bot.domain.proposals import ProposalState
 from bot.domain.roles import Role
-from bot.services import meetups, proposals, reminders, requests, supporters
+from bot.services import meetup_reminders, meetups, proposals, reminders, requests, supporters
 from bot.services.errors import NotACoordinator, NotFound, VotingClosed
 from bot.services.proposals import ProposalView
 from bot.store.models import AuditEntry, Group, Person
@@ -128,9 +128,12 @@ async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView
 
 
 async def _create_meetup(uow: UnitOfWork, clock: Clock, current: ProposalView, winner: int) -> None:
-    """The meet-up, and its needs (a room, transport, money) as requests to the coordinators, together."""
+    """The meet-up, its needs (a room, transport, money) as requests to the coordinators, and its
+    reminders, together."""
     meetup = meetups.add_from_proposal(uow, current.proposal, current.options[winner].starts_at)
+    await uow.flush()
     await requests.plan_from_needs(uow, clock, meetup, current.group)
+    await meetup_reminders.plan_new(uow, clock, meetup, current.group)
 
 
 async def close_if_due(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> Closing | None:

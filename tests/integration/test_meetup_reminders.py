@@ -153,3 +153,18 @@ async def test_at_start_up_a_group_with_a_meetup_coming_gets_its_next_list_and_i
         await meetup_reminders.digest_sent(uow, digest.subject_id, digest.due_at)
     dues = sorted(r.due_at.isoformat() for r in await pending(uow, "weekly_digest"))
     assert dues == ["2026-11-23T09:00:00+00:00", "2026-11-30T09:00:00+00:00"]
+
+
+async def test_a_meetup_made_by_a_passed_vote_gets_its_group_reminder_a_day_before(uow, clock, walkers):
+    from tests.integration.test_voting import proposal, vote
+
+    view = await proposal(uow, clock)
+    for telegram_id in (1, 2, 3, 4, 5):  # everyone has voted: it closes at once
+        cast = await vote(uow, clock, telegram_id, view.id, "yes")
+    assert cast.closing is not None
+    async with uow() as work:
+        meetup = await work.proposals.meetup_for(view.id)
+    assert meetup is not None
+    [group_reminder] = await pending(uow, "meetup_group")
+    assert group_reminder.subject_id == meetup.id
+    assert group_reminder.due_at == meetup.starts_at - timedelta(hours=24)
