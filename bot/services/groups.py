@@ -131,17 +131,23 @@ async def appoint_coordinator(
     return target
 
 
+async def as_coordinator(uow: UnitOfWork, chat_id: int, telegram_id: int) -> tuple[Group, Person]:
+    """The group of a chat, and the person, who must coordinate it: NotAMember or NotACoordinator otherwise."""
+    group = await uow.groups.by_chat(chat_id)
+    person = await uow.people.by_telegram_id(telegram_id)
+    if group is None or group.id is None or person is None or person.id is None:
+        raise NotAMember(chat_id)
+    membership = await uow.memberships.find(person.id, group.id)
+    if membership is None or membership.role != Role.COORDINATOR:
+        raise NotACoordinator(chat_id)
+    return group, person
+
+
 async def switch_reminders(
     uow: UnitOfWork, clock: Clock, chat_id: int, actor_telegram_id: int, kind: str, on: bool
 ) -> Group:
     """A coordinator switches one kind of reminder on or off for the whole group (audited)."""
-    group = await uow.groups.by_chat(chat_id)
-    actor = await uow.people.by_telegram_id(actor_telegram_id)
-    if group is None or group.id is None or actor is None or actor.id is None:
-        raise NotAMember(chat_id)
-    membership = await uow.memberships.find(actor.id, group.id)
-    if membership is None or membership.role != Role.COORDINATOR:
-        raise NotACoordinator(chat_id)
+    group, actor = await as_coordinator(uow, chat_id, actor_telegram_id)
     off = [existing for existing in group.reminders_off or [] if existing != kind]
     group.reminders_off = off if on else [*off, kind]
     uow.audit.add(_audit(clock, actor, group, "reminders.switch", {"kind": kind, "on": on}))

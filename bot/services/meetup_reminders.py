@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 from bot.domain import reminders as rules
 from bot.domain.meetups import ON, Answer
 from bot.domain.reminders import ReminderState
-from bot.domain.roles import Role
-from bot.services import reminders
-from bot.services.errors import NotACoordinator, NotAMember, NotFound
+from bot.services import groups, reminders
+from bot.services.errors import NotFound
 from bot.store.models import AuditEntry
 
 if TYPE_CHECKING:
@@ -156,13 +155,8 @@ async def set_digest_time(uow: UnitOfWork, clock: Clock, chat_id: int, actor_tel
     """A coordinator chooses the day and hour of the group's weekly list; the waiting one moves with it."""
     if not 0 <= weekday <= 6 or hour not in rules.DIGEST_HOURS:
         raise NotFound(weekday)
-    group = await uow.groups.by_chat(chat_id)
-    actor = await uow.people.by_telegram_id(actor_telegram_id)
-    if group is None or group.id is None or actor is None or actor.id is None:
-        raise NotAMember(chat_id)
-    membership = await uow.memberships.find(actor.id, group.id)
-    if membership is None or membership.role != Role.COORDINATOR:
-        raise NotACoordinator(chat_id)
+    group, actor = await groups.as_coordinator(uow, chat_id, actor_telegram_id)
+    assert group.id is not None  # as_coordinator found it in the database
     group.digest_weekday, group.digest_hour = weekday, hour
     await reminders.cancel_pending(uow, await uow.reminders.pending_about(DIGEST, group.id))
     await uow.flush()
