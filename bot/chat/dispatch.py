@@ -64,8 +64,9 @@ class Dispatcher:
 
     @property
     def exclusive(self) -> bool:
-        """Long polling: one process takes updates, one at a time, so an unfinished claim it meets was
-        left by a handler that is gone. With webhooks another worker may be busy with it."""
+        """Long polling: one process takes updates, and finishes each batch before it fetches the next, so
+        an unfinished claim it meets was left by a handler that is gone. With webhooks another worker may be
+        busy with it."""
         return not self.settings.webhook_url
 
     async def handle(self, event: Event, platform: Platform) -> None:

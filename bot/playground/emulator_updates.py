@@ -2,8 +2,8 @@
 
 Updates stay queued until the bot confirms them (a later getUpdates with a greater offset, or a
 2xx answer to the webhook POST), exactly like Telegram. That gives ``settle`` a precise meaning:
-with aiogram's ``handle_as_tasks=False`` the bot only asks for the next batch after handling the
-previous one, so "a getUpdates is parked, nothing is unconfirmed, no other call is in flight"
+Criw's transports only ask for the next batch after handling the whole of the previous one
+(bot/transports/lanes.py), so "a getUpdates is parked, nothing is unconfirmed, no other call is in flight"
 means every update has been fully handled.
 """
 
@@ -258,7 +258,7 @@ class UpdateQueue:
         if self.webhook is not None:
             reasons.append(f"webhook {self.webhook.url} (last error: {self.webhook.last_error_message})")
         elif not self.parked_polls:
-            reasons.append("no getUpdates request is waiting: is the bot polling (handle_as_tasks=False)?")
+            reasons.append("no getUpdates request is waiting: is the bot polling, a batch finished before the next?")
         in_flight = self.busy.copy()
         in_flight["getUpdates"] -= self.parked_polls
         busy = {method: count for method, count in in_flight.items() if count > 0}

@@ -2,7 +2,7 @@
 
 A claim is a row written before the handler runs. Finished, it turns a re-delivery away. Unfinished, it
 means the update is in hand, or its handler died with the process: then the next delivery takes it over
-(at once where updates come by long polling, one at a time from one poller; after `LEASE` with webhooks,
+(at once where updates come by long polling, a batch finished before the next from one poller; after `LEASE` with webhooks,
 where another worker may still be busy with it) and runs it again if nothing had been written yet.
 """
 

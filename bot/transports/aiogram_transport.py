@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from typing import Any
@@ -11,6 +12,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
     TelegramBadRequest,
+    TelegramConflictError,
     TelegramForbiddenError,
     TelegramMigrateToChat,
     TelegramNetworkError,
@@ -44,11 +46,15 @@ from bot.chat.dispatch import Dispatcher as CriwDispatcher
 from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
-from bot.transports.aiogram_updates import to_event
+from bot.transports.aiogram_updates import person_of, to_event
+from bot.transports.lanes import in_lanes
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+POLL_SECONDS = 10  # how long Telegram holds getUpdates open when there is nothing new
+STOP_SECONDS = 30  # how long stop() waits for the updates in hand
+
 
 
 def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -71,8 +77,12 @@ class AiogramTransport:
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base.rstrip("/")), timeout=timeout)
         self.bot = Bot(token, session=session)
         self.bot_username = ""
+        self.timeout = timeout
         self.aiogram = Dispatcher()
         self.aiogram.update.outer_middleware(self._feed)  # type: ignore[arg-type]
+        self._stopping = asyncio.Event()
+        self._idle = asyncio.Event()  # set while not polling
+        self._idle.set()
 
     async def _feed(self, _handler: Any, update: Update, _data: dict[str, Any]) -> None:
         event = to_event(update)
@@ -168,17 +178,59 @@ class AiogramTransport:
             await self.bot.set_my_short_description(text, language_code=code or None)
 
     async def run_polling(self) -> None:
-        """Long polling, one update at a time so each is finished before its offset is confirmed."""
+        """Long polling until stop(). Each batch is finished before its offset is confirmed (by asking for
+        the next one), people's updates side by side and each person's in order (bot/transports/lanes.py)."""
         await self.bot.delete_webhook(drop_pending_updates=False)
         await self.prepare()
-        await self.aiogram.start_polling(
-            self.bot, handle_as_tasks=False, handle_signals=False, close_bot_session=False,
-            allowed_updates=ALLOWED_UPDATES, polling_timeout=10,
-        )
+        self._stopping.clear()
+        self._idle.clear()
+        try:
+            await self._poll()
+        finally:
+            self._idle.set()
+
+    async def _poll(self) -> None:
+        offset: int | None = None
+        failures = 0
+        while not self._stopping.is_set():
+            try:
+                updates = await self._next_batch(offset)
+            except TelegramRetryAfter as error:
+                await self._pause(error.retry_after)
+                continue
+            except (TelegramNetworkError, TelegramServerError, TelegramConflictError) as error:
+                failures += 1
+                log.warning("getUpdates failed (%s); trying again", error.message)
+                await self._pause(min(2.0 ** failures, 30.0))
+                continue
+            failures = 0
+            if updates:
+                await in_lanes(updates, person_of, lambda update: self.aiogram.feed_update(self.bot, update))
+                offset = updates[-1].update_id + 1
+
+    async def _next_batch(self, offset: int | None) -> list[Update] | None:
+        """The next updates, or None once stop() is called while waiting for them."""
+        fetch = asyncio.ensure_future(self.bot.get_updates(
+            offset=offset, timeout=POLL_SECONDS, allowed_updates=ALLOWED_UPDATES,
+            request_timeout=int(POLL_SECONDS + self.timeout)))
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        try:
+            await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopping.cancel()
+            if not fetch.done():
+                fetch.cancel()
+        return fetch.result() if not fetch.cancelled() else None
+
+    async def _pause(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), seconds)
 
     async def stop(self) -> None:
-        with contextlib.suppress(RuntimeError):  # polling was not running
-            await self.aiogram.stop_polling()
+        """End polling once the batch in hand is handled, and close the connection to Telegram."""
+        self._stopping.set()
+        with contextlib.suppress(TimeoutError):  # the batch in hand still answers people
+            await asyncio.wait_for(self._idle.wait(), STOP_SECONDS)
         await self.bot.session.close()
 
     def webhook_app(self, secret: str, path: str = "/telegram") -> web.Application:

@@ -54,7 +54,8 @@ from bot.chat.dispatch import Dispatcher as CriwDispatcher
 from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
-from bot.transports.ptb_updates import to_event
+from bot.transports.lanes import in_lanes
+from bot.transports.ptb_updates import person_of, to_event
 from bot.transports.redact import redact
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
@@ -221,7 +222,8 @@ class PtbTransport:
             await self.bot.set_my_short_description(text, language_code=code or None)
 
     async def run_polling(self) -> None:
-        """Long polling, one update at a time so each is finished before its offset is confirmed.
+        """Long polling: each batch is finished before its offset is confirmed, people's updates side by
+        side and each person's in order (bot/transports/lanes.py).
 
         PTB's Updater asks for the next batch while the Application still handles the last one; this
         loop does not, so a crash never confirms an update that was not handled.
@@ -236,11 +238,9 @@ class PtbTransport:
             await self.prepare()
             while not self._stopping:
                 batch = await self._next_batch(offset)
-                for update in batch:
-                    if self._stopping:
-                        break  # unconfirmed: Telegram will deliver it again, and claiming makes that safe
-                    await self.application.process_update(update)
-                    offset = update.update_id + 1
+                if batch:
+                    await in_lanes(batch, person_of, self.application.process_update)
+                    offset = batch[-1].update_id + 1
         finally:
             self._poller = None
             self._stopped.set()

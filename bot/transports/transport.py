@@ -26,7 +26,7 @@ class Transport(Platform, Protocol):
         ...
 
     async def run_polling(self) -> None:
-        """Fetch and handle updates until stop(); each update is handled before the next is fetched."""
+        """Fetch and handle updates until stop(); each batch is handled before the next is fetched."""
         ...
 
     async def stop(self) -> None:
