@@ -1,15 +1,18 @@
 """A PNG chart of hours given per month, stacked by what people did, in Welsh or English.
 
 Sized to be read on a phone held upright: big type, a legend under the bars, each month's total written
-above its bar, and colours that stay distinct for colour-blind readers (Okabe and Ito's palette).
-matplotlib is imported only when a chart is drawn, so the bot starts fast; it draws with the Agg backend
-on a Figure of its own (no pyplot state shared between threads).
+above its bar, and colours that stay distinct for colour-blind readers (Okabe and Ito's palette). Here the
+chart is described in the reader's language; `chart_drawing.py` draws it with matplotlib in a short-lived
+child process, so the bot's own memory stays small (bench/growth.py measures it).
 """
 
 from __future__ import annotations
 
-import io
+import json
+import subprocess
+import sys
 import textwrap
+from typing import Any
 
 from bot.domain.contributions import Category
 from bot.i18n.translator import Tr
@@ -17,46 +20,31 @@ from bot.reports.labels import category_label, day_label, month_label, plain
 from bot.services.credit_reports import Report
 
 COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999"]
-SIZE_INCHES = (7.2, 8.4)
-DPI = 150
+DRAW_SECONDS = 120  # a generous bound: drawing takes about a second
 
 
 def hours_chart(tr: Tr, report: Report) -> bytes:
-    """The report's hours per month and category as PNG bytes, labelled in tr's language."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    """The report's hours per month and category as PNG bytes, labelled in tr's language (this blocks
+    while the chart is drawn: run it off the event loop)."""
+    drawn = subprocess.run([sys.executable, "-m", "bot.reports.chart_drawing"], capture_output=True, check=False,
+                           input=json.dumps(describe(tr, report)).encode(), timeout=DRAW_SECONDS)
+    if drawn.returncode != 0:
+        raise RuntimeError(f"drawing the chart failed: {drawn.stderr.decode(errors='replace')[-2000:]}")
+    return drawn.stdout
 
-    figure = Figure(figsize=SIZE_INCHES, dpi=DPI, layout="constrained")
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
-    labels = [month_label(tr, year, month) for year, month in report.months]
-    positions = list(range(len(labels)))
-    bottoms = [0.0] * len(labels)
+
+def describe(tr: Tr, report: Report) -> dict[str, Any]:
+    """Everything the chart says, in tr's language, as plain data for chart_drawing.draw."""
+    series, totals = [], [0.0] * len(report.months)
     for colour, category in zip(COLOURS, Category, strict=True):
         heights = [report.by_month.get(month, {}).get(category, 0) / 4 for month in report.months]
         if any(heights):
-            axes.bar(positions, heights, 0.7, bottom=bottoms, color=colour, label=category_label(tr, category))
-            bottoms = [base + height for base, height in zip(bottoms, heights, strict=True)]
-    for position, total in zip(positions, bottoms, strict=True):
-        if total:
-            axes.annotate(tr.number(total), (position, total), xytext=(0, 4), textcoords="offset points",
-                          ha="center", va="bottom", fontsize=13, fontweight="bold")
-    axes.set_xticks(positions, labels, fontsize=12, rotation=45 if len(labels) > 4 else 0)
-    axes.tick_params(axis="y", labelsize=12)
-    axes.set_ylabel(tr._("Hours"), fontsize=14)
-    axes.set_ylim(0, max([*bottoms, 1.0]) * 1.15)
-    axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(_title(tr, report), fontsize=15, loc="left")
-    if any(bottoms):
-        figure.legend(loc="outside lower center", ncols=2, fontsize=12, frameon=False)
-    else:
-        axes.text(0.5, 0.5, tr._("No confirmed hours in this period yet."), transform=axes.transAxes,
-                  ha="center", fontsize=13)
-    buffer = io.BytesIO()
-    # The words are kept as PNG text too, for screen readers and for anyone checking the language.
+            series.append({"label": category_label(tr, category), "colour": colour, "heights": heights})
+            totals = [total + height for total, height in zip(totals, heights, strict=True)]
     words = [tr._("Hours"), *(category_label(tr, category) for category in Category)]
-    figure.savefig(buffer, format="png", metadata={"Title": _title(tr, report), "Description": ", ".join(words)})
-    return buffer.getvalue()
+    return {"title": _title(tr, report), "labels": [month_label(tr, year, month) for year, month in report.months],
+            "series": series, "totals": [tr.number(total) for total in totals], "y_label": tr._("Hours"),
+            "empty": tr._("No confirmed hours in this period yet."), "description": ", ".join(words)}
 
 
 def _title(tr: Tr, report: Report) -> str:
