@@ -11,6 +11,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.reminders import DIGEST_HOURS
 from bot.domain.roles import Role
+from bot.i18n.easy import both
 from bot.i18n.translator import Render, Tr
 from bot.services import groups, meetup_reminders
 from bot.services.errors import NotACoordinator, NotFound
@@ -61,8 +62,11 @@ def _keyboard(ctx: Context, group: Group) -> Keyboard:
 async def show(ctx: Context) -> None:
     """Show the group's reminder kinds; coordinators get buttons to switch them."""
     if ctx.event.is_private or ctx.group is None:
-        await ctx.reply(lambda tr: tr._(
-            "Please use /reminders in your group's chat. For your own reminders, use /settings."))
+        await ctx.reply(both(
+            lambda tr: tr._("Please use /reminders in your group's chat. For your own reminders, use /settings."),
+            # Translators: Easy Read. /reminders and /settings are commands: keep them as the Welsh ones are.
+            lambda tr: tr.p_("easy", "⏰ A group's reminders are chosen in the group chat.\n👥 Use /reminders there.\n"
+                                   "⚙️ Your own reminders: use /settings.")))
         return
     group = ctx.group
     keyboard = _keyboard(ctx, group) if ctx.role == Role.COORDINATOR else None
