@@ -7,6 +7,7 @@ from bot.chat.context import Context
 from bot.chat.events import EventKind
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
+from bot.i18n.easy import both
 from bot.services import groups, people
 from bot.services.errors import NotACoordinator
 from handlers.links import PRESS_START, open_private_keyboard
@@ -59,7 +60,11 @@ async def bot_blocked(ctx: Context) -> None:
 async def coordinator(ctx: Context) -> None:
     """Offer to make the person whose message this replies to a coordinator (coordinators only)."""
     if ctx.event.is_private:
-        await ctx.reply(lambda tr: tr._("Please use /coordinator in your group, as a reply to the person's message."))
+        await ctx.reply(both(
+            lambda tr: tr._("Please use /coordinator in your group, as a reply to the person's message."),
+            # Translators: Easy Read. /coordinator is a command: keep it as the Welsh one is.
+            lambda tr: tr.p_("easy", "👥 This works in the group chat.\n💬 Reply to the person's message there.\n"
+                                   "⌨️ Then type /coordinator.")))
         return
     if ctx.role != "coordinator":
         raise NotACoordinator(ctx.event.chat_id)
@@ -96,4 +101,7 @@ async def appoint(ctx: Context) -> None:
     # Translators: name is the person's Telegram name.
     await ctx.edit(lambda tr: tr._("✅ %(name)s is now a coordinator of this group.", name=name))
     # Translators: title is the Telegram group's name.
-    await ctx.send_private(target, lambda tr: tr._("🎉 You are now a coordinator of %(title)s.", title=title))
+    await ctx.send_private(target, both(
+        lambda tr: tr._("🎉 You are now a coordinator of %(title)s.", title=title),
+        # Translators: Easy Read. title is the Telegram group's name.
+        lambda tr: tr.p_("easy", "🎉 You are now a coordinator.\n👥 Group: %(title)s", title=title)))

@@ -10,6 +10,7 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.decisions import DecisionRule
+from bot.i18n.easy import both
 from bot.i18n.translator import Tr
 from bot.services import rules
 from bot.services.errors import NotFound
@@ -51,7 +52,10 @@ def _keyboard(ctx: Context, rule: DecisionRule) -> Keyboard:
 async def show_rules(ctx: Context) -> None:
     """Show the group's decision rule, with buttons for coordinators to change it."""
     if ctx.event.is_private:
-        await ctx.reply(lambda tr: tr._("Please use /rules in your group's chat."))
+        await ctx.reply(both(
+            lambda tr: tr._("Please use /rules in your group's chat."),
+            # Translators: Easy Read. /rules is a command: keep it as the Welsh one is.
+            lambda tr: tr.p_("easy", "⚖️ Each group chooses how it decides.\n👥 Use /rules in the group chat.")))
         return
     async with ctx.uow() as uow:
         rule = await rules.current(uow, ctx.event.chat_id)
