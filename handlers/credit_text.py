@@ -43,7 +43,7 @@ def spoken_hours(tr: Tr, quarters: int) -> str:
     whole, part = divmod(abs(quarters), 4)
     if whole == 0 or part == 0:
         return hours_text(tr, quarters)  # "half an hour", "2 hours": speakable reads the digits
-    words = number(whole, tr.language, feminine=True)
+    words = number(whole, tr.language, feminine=True, before_noun=True)
     if part == 1:
         # Translators: Easy Read, read aloud. number is a count of hours in words ("two", "dwy").
         return tr.p_("easy", "%(number)s and a quarter hours", number=words)

@@ -49,13 +49,20 @@ def soft_mutation(word: str) -> str:
     return word
 
 
-def number(n: int, language: str, *, feminine: bool = False) -> str:
-    """A whole number in words (Welsh in the decimal system people learn today: 21 = dau ddeg un)."""
+def number(n: int, language: str, *, feminine: bool = False, before_noun: bool = False) -> str:
+    """A whole number in words (Welsh in the decimal system people learn today: 21 = dau ddeg un).
+    `before_noun`: it counts a noun that follows, so Welsh says "pum awr", "chwe awr", not "pump", "chwech"."""
     if n < 0:
-        return ("minws " if language == "cy" else "minus ") + number(-n, language, feminine=feminine)
+        return ("minws " if language == "cy" else "minus ") + number(-n, language, feminine=feminine,
+                                                                      before_noun=before_noun)
     if n >= 10000:
         return " ".join(number(int(digit), language) for digit in str(n))
-    return _welsh(n, feminine) if language == "cy" else _english(n)
+    if language != "cy":
+        return _english(n)
+    words = _welsh(n, feminine)
+    if before_noun:
+        words = re.sub(r"\bpump$", "pum", re.sub(r"\bchwech$", "chwe", words))
+    return words
 
 
 def _welsh(n: int, feminine: bool) -> str:
@@ -154,7 +161,7 @@ def when_words(moment: datetime, zone: ZoneInfo, language: str) -> str:
 _TAG = re.compile(r"<[^>]+>")
 _TIME = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 _POUNDS = re.compile(r"£\s?(\d+)")
-_HOURS = re.compile(r"\b([234]) (awr)\b")
+_HOURS = re.compile(r"\b(\d+) (awr)\b")  # "awr" is feminine: dwy awr, tair awr, pum awr, chwe awr
 _NUMBER = re.compile(r"\d+")
 
 
@@ -174,16 +181,23 @@ def speakable(text: str, language: str) -> str:
     else:
         plain = month_pattern.sub(lambda m: f"{ordinal_day(int(m[1]), 'en')} of {m[2]}", plain)
     plain = _TIME.sub(lambda m: clock(int(m[1]), int(m[2]), language), plain)
-    money = (lambda n: f"{number(n, 'cy')} punt") if language == "cy" else (
-        lambda n: f"{number(n, 'en')} pound" + ("" if n == 1 else "s"))
+    money = _punnoedd if language == "cy" else (lambda n: f"{number(n, 'en')} pound" + ("" if n == 1 else "s"))
     plain = _POUNDS.sub(lambda m: money(int(m[1])), plain)
     if language == "cy":
-        plain = _HOURS.sub(lambda m: f"{number(int(m[1]), 'cy', feminine=True)} {m[2]}", plain)
+        plain = _HOURS.sub(lambda m: f"{number(int(m[1]), 'cy', feminine=True, before_noun=True)} {m[2]}", plain)
     plain = _NUMBER.sub(lambda m: number(int(m[0]), language), plain)
     plain = plain.replace("–", " i " if language == "cy" else " to ").replace("•", ",").replace("·", ",")
     kept = re.sub(r"\s+([,.])", r"\1", "".join(ch for ch in plain if _spoken(ch)))
     lines = [" ".join(line.split()) for line in kept.splitlines()]
     return ".\n".join(line.rstrip(".") for line in lines if line.strip(" .,:")) + ("." if kept.strip() else "")
+
+
+def _punnoedd(n: int) -> str:
+    """Pounds in Welsh: "punt" is feminine and mutates after the number's last word (un bunt, dwy bunt,
+    chwe phunt, pum punt, dau ddeg punt)."""
+    words = number(n, "cy", feminine=True, before_noun=True)
+    last = words.split()[-1]
+    return f"{words} {'bunt' if last in ('un', 'dwy') else 'phunt' if last == 'chwe' else 'punt'}"
 
 
 def _spoken(ch: str) -> bool:

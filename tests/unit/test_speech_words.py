@@ -47,6 +47,13 @@ def test_feminine_welsh_numbers_for_hours():
     assert speakable("⏱ 3 awr", "cy") == "tair awr."
 
 
+@pytest.mark.parametrize(("n", "welsh"), [(5, "pum"), (6, "chwe"), (15, "un deg pum"), (26, "dau ddeg chwe"),
+                                          (2, "dwy"), (7, "saith")])
+def test_welsh_numbers_before_a_noun_drop_their_last_letters(n, welsh):
+    assert number(n, "cy", feminine=True, before_noun=True) == welsh  # "pum awr", "chwe awr"
+    assert number(n, "en", before_noun=True) == number(n, "en")
+
+
 def test_ordinals_take_yr_before_a_vowel():
     assert ordinal_day(1, "cy") == "y cyntaf"
     assert ordinal_day(2, "cy") == "yr ail"
@@ -63,3 +70,11 @@ def test_a_message_is_spoken_without_markup_or_emoji_and_with_its_numbers_in_wor
     assert speakable(text, "cy") == (
         "Pryd: Dydd Sadwrn y pumed o Ragfyr, hanner awr wedi dau yn y prynhawn.\nLle: Parc & Bute.\ndau ddeg punt.")
     assert speakable("💷 £1 · 2 people", "en") == "one pound, two people."
+
+
+@pytest.mark.parametrize(("text", "said"), [("£1", "un bunt."), ("£2", "dwy bunt."), ("£5", "pum punt."),
+                                            ("£6", "chwe phunt."), ("£10", "deg punt."),
+                                            ("£25", "dau ddeg pum punt."), ("5 awr", "pum awr."),
+                                            ("6 awr", "chwe awr.")])
+def test_welsh_pounds_and_hours_are_said_with_the_right_number_forms_and_mutations(text, said):
+    assert speakable(text, "cy") == said
