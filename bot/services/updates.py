@@ -2,8 +2,9 @@
 
 A claim is a row written before the handler runs. Finished, it turns a re-delivery away. Unfinished, it
 means the update is in hand, or its handler died with the process: then the next delivery takes it over
-(at once where updates come by long polling, a batch finished before the next from one poller; after `LEASE` with webhooks,
-where another worker may still be busy with it) and runs it again if nothing had been written yet.
+(at once where updates come by long polling, each batch finished before the next by one poller; after
+`LEASE` with webhooks, where another worker may still be busy with it) and runs it again if nothing had been
+written yet.
 """
 
 from __future__ import annotations
