@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.clock import Clock
 from bot.domain.language import BOTH
+from bot.services import reminders
 from bot.services.errors import NotFound
 from bot.store.models import Person
 
@@ -82,5 +83,6 @@ async def set_quiet_hours(uow: UnitOfWork, telegram_id: int, preset: str) -> Per
         raise NotFound(preset)
     person = await _own(uow, telegram_id)
     person.quiet_start, person.quiet_end = QUIET_PRESETS[preset]
+    await reminders.follow_quiet_hours(uow, person)
     await uow.commit()
     return person

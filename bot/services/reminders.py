@@ -59,6 +59,18 @@ async def cancel_pending(uow: UnitOfWork, pending: list[Reminder]) -> int:
     return len(pending)
 
 
+async def follow_quiet_hours(uow: UnitOfWork, person: Person) -> None:
+    """The person chose other quiet hours: their waiting private reminders move to fit (the caller commits)."""
+    if person.id is None:
+        return
+    for reminder in await uow.reminders.pending_for(person.id):
+        if reminder.attempts:  # waiting to be tried again after a failure: its time is the backoff's
+            continue
+        group = await uow.groups.get(reminder.group_id) if reminder.group_id is not None else None
+        zone = ZoneInfo(group.timezone if group is not None else "Europe/London")
+        reminder.send_at = send_time(reminder.due_at, zone, quiet_hours(person), reminder.useful_until)
+
+
 async def cancel_about(uow: UnitOfWork, kind_prefix: str, subject_id: int) -> int:
     """Cancel the pending reminders of these kinds about one thing (a vote closed early, a meet-up
     cancelled); the caller commits, so the change and the cancellation land together."""

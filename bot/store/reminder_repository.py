@@ -45,6 +45,11 @@ class Reminders(_Repository):
         )
         return list(await self.session.exec(query))
 
+    async def pending_for(self, person_id: int) -> list[Reminder]:
+        """A person's private reminders still to be sent."""
+        query = select(Reminder).where(Reminder.person_id == person_id, Reminder.state == "pending")
+        return list(await self.session.exec(query))
+
     async def in_state(self, *states: str, limit: int = 500) -> list[Reminder]:
         query = select(Reminder).where(col(Reminder.state).in_(states)).order_by(col(Reminder.send_at)).limit(limit)
         return list(await self.session.exec(query))

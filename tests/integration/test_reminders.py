@@ -48,6 +48,21 @@ async def test_a_private_reminder_in_quiet_hours_is_sent_in_the_morning(uow, clo
     assert reminder.send_at.hour == 8 and reminder.send_at.date() == (late_evening + timedelta(days=1)).date()
 
 
+async def test_choosing_other_quiet_hours_moves_the_reminders_already_waiting(uow, clock):
+    _, person = await group_and_person(uow, clock)
+    half_past_seven = clock.now().replace(hour=7, minute=30) + timedelta(days=1)  # London is on GMT in November
+    await plan(uow, clock, "note:early", half_past_seven, person=person)
+    async with uow() as work:
+        [waiting] = await work.reminders.in_state("pending")
+    assert waiting.send_at.hour == 8  # 21:00-08:00: it waits for eight o'clock
+    for preset, hour, minute in (("none", 7, 30), ("20-09", 9, 0)):
+        async with uow() as work:
+            await people.set_quiet_hours(work, person.telegram_id, preset)
+        async with uow() as work:
+            [waiting] = await work.reminders.in_state("pending")
+        assert (waiting.send_at.hour, waiting.send_at.minute) == (hour, minute)
+
+
 async def test_nothing_is_planned_for_a_person_who_turned_reminders_off(uow, clock):
     _, person = await group_and_person(uow, clock, reminders_on=False)
     assert await plan(uow, clock, "note:3", clock.now(), person=person) is None
