@@ -213,14 +213,15 @@ class AiogramTransport:
         fetch = asyncio.ensure_future(self.bot.get_updates(
             offset=offset, timeout=POLL_SECONDS, allowed_updates=ALLOWED_UPDATES,
             request_timeout=int(POLL_SECONDS + self.timeout)))
+        fetch.add_done_callback(lambda done: done.cancelled() or done.exception())  # a dropped one is quiet
         stopping = asyncio.ensure_future(self._stopping.wait())
         try:
             await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
         finally:
             stopping.cancel()
             if not fetch.done():
-                fetch.cancel()
-        return fetch.result() if not fetch.cancelled() else None
+                fetch.cancel()  # it ends later: this wait is over now
+        return fetch.result() if fetch.done() and not fetch.cancelled() else None
 
     async def _pause(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
