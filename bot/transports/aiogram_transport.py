@@ -46,8 +46,8 @@ from bot.chat.dispatch import Dispatcher as CriwDispatcher
 from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
-from bot.transports.aiogram_updates import person_of, to_event
-from bot.transports.lanes import in_lanes
+from bot.transports.aiogram_updates import to_event
+from bot.transports.lanes import in_lanes, person_of
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
@@ -205,7 +205,8 @@ class AiogramTransport:
                 continue
             failures = 0
             if updates:
-                await in_lanes(updates, person_of, lambda update: self.aiogram.feed_update(self.bot, update))
+                await in_lanes(updates, lambda update: person_of(to_event(update)),
+                               lambda update: self.aiogram.feed_update(self.bot, update))
                 offset = updates[-1].update_id + 1
 
     async def _next_batch(self, offset: int | None) -> list[Update] | None:

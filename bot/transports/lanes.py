@@ -16,6 +16,8 @@ import logging
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import TypeVar
 
+from bot.chat.events import Event, EventKind
+
 log = logging.getLogger(__name__)
 Item = TypeVar("Item")
 
@@ -48,3 +50,11 @@ async def in_lanes(items: Sequence[Item], lane_of: Callable[[Item], Hashable | N
         else:
             lanes.setdefault(key, []).append(item)
     await asyncio.gather(*(lane(queue) for queue in lanes.values()))
+
+
+def person_of(event: Event | None) -> int | None:
+    """Whose update this is: a message or a button press is its sender's. Anything else (the bot added or
+    removed, a group moved, an update Criw does not act on) is the chat's own: None, handled alone."""
+    if event is None or event.kind not in (EventKind.MESSAGE, EventKind.CALLBACK) or event.sender is None:
+        return None
+    return event.sender.telegram_id

@@ -54,8 +54,8 @@ from bot.chat.dispatch import Dispatcher as CriwDispatcher
 from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
-from bot.transports.lanes import in_lanes
-from bot.transports.ptb_updates import person_of, to_event
+from bot.transports.lanes import in_lanes, person_of
+from bot.transports.ptb_updates import to_event
 from bot.transports.redact import redact
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
@@ -239,7 +239,7 @@ class PtbTransport:
             while not self._stopping:
                 batch = await self._next_batch(offset)
                 if batch:
-                    await in_lanes(batch, person_of, self.application.process_update)
+                    await in_lanes(batch, lambda update: person_of(to_event(update)), self.application.process_update)
                     offset = batch[-1].update_id + 1
         finally:
             self._poller = None

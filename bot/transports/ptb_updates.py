@@ -70,14 +70,3 @@ def to_event(update: Update) -> Event | None:
     if update.my_chat_member is not None:
         return _from_member_change(update.update_id, update.my_chat_member)
     return None
-
-
-def person_of(update: Update) -> int | None:
-    """Whose update this is (their updates keep their order); None for a chat's own events, handled alone."""
-    if update.callback_query is not None:
-        return update.callback_query.from_user.id
-    message = update.message
-    if message is None or message.from_user is None or message.migrate_to_chat_id or message.migrate_from_chat_id \
-            or message.new_chat_members or message.left_chat_member or message.group_chat_created:
-        return None
-    return message.from_user.id

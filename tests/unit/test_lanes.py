@@ -65,3 +65,16 @@ async def test_one_failing_update_stops_neither_that_person_nor_anyone_else():
     await in_lanes([("alys", 1), ("alys", 2), ("ben", 3)], whose, recorder.run)
     assert recorder.started == [1, 3, 2]
     assert recorder.finished == [3, 2]
+
+
+def test_messages_and_presses_are_their_senders_and_a_chats_own_events_are_no_ones():
+    from bot.chat.events import ChatType, Event, EventKind, Sender
+    from bot.transports.lanes import person_of
+
+    alys = Sender(7, "Alys")
+    common = {"chat_id": -100, "chat_type": ChatType.GROUP}
+    assert person_of(Event(1, EventKind.MESSAGE, sender=alys, **common)) == 7
+    assert person_of(Event(2, EventKind.CALLBACK, sender=alys, **common)) == 7
+    assert person_of(Event(3, EventKind.BOT_ADDED, sender=alys, **common)) is None
+    assert person_of(Event(4, EventKind.CHAT_MIGRATED, sender=None, new_chat_id=-1001, **common)) is None
+    assert person_of(None) is None  # an update Criw does not act on
