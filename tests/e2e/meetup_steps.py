@@ -38,6 +38,15 @@ async def new_meetup(world, title="Coffee and a chat", when="1 December 18:00", 
     return world.emulator.last_bot_message(world.group["id"])
 
 
+async def manage(world, title="Coffee and a chat"):
+    """Dafydd opens a meet-up's Manage menu from /upcoming in private; returns his phone."""
+    dafydd = world.people["Dafydd"]
+    await dafydd.send("/upcoming")
+    await dafydd.tap(title)
+    await dafydd.tap("Manage this meet-up")
+    return dafydd
+
+
 def post_text(world, message_id):
     return next(m for m in world.emulator.chat_messages(world.group["id"]) if m["message_id"] == message_id)["text"]
 

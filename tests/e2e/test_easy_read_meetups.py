@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.i18n.translator import Tr
 from tests.e2e.conftest import ENGLISH, WELSH, add_bot, start_in
 from tests.e2e.meetup_steps import GOING, new_meetup, settled
+from tests.e2e.meetup_steps import manage as manage_menu
 
 EASY_HELP = {"cy": "🆘 Angen help", "en": "🆘 I need help"}
 
@@ -121,9 +122,7 @@ async def test_change_and_cancel_notices_reach_each_member_in_their_own_form(wor
         await phone.tap(GOING, chat=group)
 
     async def manage(*taps, text=None):
-        await dafydd.send("/upcoming")
-        await dafydd.tap("Coffee and a chat")
-        await dafydd.tap("Manage this meet-up")
+        await manage_menu(world)
         for label in taps:
             await dafydd.tap(label)
         if text is not None:

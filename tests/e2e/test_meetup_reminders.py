@@ -4,7 +4,7 @@ moved meet-up's reminders at the new time, none for a cancelled one, and the wee
 
 from datetime import UTC, datetime
 
-from tests.e2e.meetup_steps import GOING, LIFT, MAYBE, everyone_started, new_meetup
+from tests.e2e.meetup_steps import GOING, LIFT, MAYBE, everyone_started, manage, new_meetup
 
 TOMORROW_CY, TOMORROW_EN = "⏰ Yfory: Coffee and a chat", "⏰ Tomorrow: Coffee and a chat"
 SOON_EN = "⏰ Soon: Coffee and a chat. You said you're going."
@@ -89,10 +89,7 @@ async def test_a_moved_meetups_reminders_arrive_at_the_new_time_only(world, cloc
     people, group = world.people, world.group
     await new_meetup(world)
     await people["Alys"].tap(GOING, chat=group)
-    dafydd = people["Dafydd"]
-    await dafydd.send("/upcoming")
-    await dafydd.tap("Coffee and a chat")
-    await dafydd.tap("Manage this meet-up")
+    dafydd = await manage(world)
     await dafydd.tap("Change the time")
     await dafydd.send("3 December")  # Thursday, still 18:00
     await dafydd.tap("Yes, move it")
@@ -116,10 +113,7 @@ async def test_a_cancelled_meetups_reminders_never_arrive(world, clock):
     people, group = world.people, world.group
     await new_meetup(world)
     await people["Ben"].tap(GOING, chat=group)
-    dafydd = people["Dafydd"]
-    await dafydd.send("/upcoming")
-    await dafydd.tap("Coffee and a chat")
-    await dafydd.tap("Manage this meet-up")
+    dafydd = await manage(world)
     await dafydd.tap("Cancel the meet-up")
     await dafydd.tap("Yes, cancel it")
     for day, hour in ((30, 18), (1, 16), (1, 19)):

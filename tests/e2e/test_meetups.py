@@ -4,7 +4,17 @@ the waiting list, lifts, changes and cancellations, recurring meet-ups and atten
 from datetime import timedelta
 
 from tests.e2e.conftest import ENGLISH, write_proposal
-from tests.e2e.meetup_steps import GOING, LIFT, MAYBE, NOT_GOING, everyone_started, new_meetup, post_text, settled
+from tests.e2e.meetup_steps import (
+    GOING,
+    LIFT,
+    MAYBE,
+    NOT_GOING,
+    everyone_started,
+    manage,
+    new_meetup,
+    post_text,
+    settled,
+)
 
 
 async def test_a_coordinator_puts_a_meetup_on_the_calendar_and_the_group_gets_a_bilingual_post(world):
@@ -112,9 +122,7 @@ async def test_a_lift_with_a_pickup_point_is_stored_and_shown_to_the_organiser(w
     assert "🚗 Man codi wedi'i gadw: Tu allan i Tesco Llandaf" in people["Alys"].last()
     await settled(world)
     assert "🚗 1 person needs a lift" in post_text(world, post["message_id"])
-    await people["Dafydd"].send("/upcoming")
-    await people["Dafydd"].tap("Coffee and a chat")
-    await people["Dafydd"].tap("Manage this meet-up")
+    await manage(world)
     assert "🚗 Lift for Alys, pickup: Tu allan i Tesco Llandaf" in people["Dafydd"].last()
 
 
@@ -133,10 +141,7 @@ async def test_cancellation_notices_reach_exactly_the_going_and_maybe_members_wh
     await people["Ceri"].tap(NOT_GOING, chat=group)
     before = {name: len(phone.inbox()) for name, phone in people.items()}
 
-    dafydd = people["Dafydd"]
-    await dafydd.send("/upcoming")
-    await dafydd.tap("Coffee and a chat")
-    await dafydd.tap("Manage this meet-up")
+    dafydd = await manage(world)
     await dafydd.tap("Cancel the meet-up")
     await dafydd.tap("Yes, cancel it")
 
@@ -156,10 +161,7 @@ async def test_moving_a_meetup_tells_going_members_and_updates_the_group_post(wo
     people, group = world.people, world.group
     post = await new_meetup(world)
     await people["Alys"].tap(GOING, chat=group)
-    dafydd = people["Dafydd"]
-    await dafydd.send("/upcoming")
-    await dafydd.tap("Coffee and a chat")
-    await dafydd.tap("Manage this meet-up")
+    dafydd = await manage(world)
     await dafydd.tap("Change the time")
     await dafydd.send("3 December")  # no time: keeps 18:00
     assert "📅 Move it to Thursday 3 December, 18:00?" in dafydd.last()

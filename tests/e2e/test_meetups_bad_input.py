@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from tests.e2e.meetup_steps import GOING, LIFT, everyone_started, new_meetup
+from tests.e2e.meetup_steps import GOING, LIFT, everyone_started, manage, new_meetup
 
 
 def _going_data(post):
@@ -19,10 +19,7 @@ async def test_an_rsvp_to_a_cancelled_meetup_is_refused_and_nothing_is_stored(wo
     await everyone_started(world)
     emulator, people, group = world.emulator, world.people, world.group
     post = await new_meetup(world)
-    dafydd = people["Dafydd"]
-    await dafydd.send("/upcoming")
-    await dafydd.tap("Coffee and a chat")
-    await dafydd.tap("Manage this meet-up")
+    dafydd = await manage(world)
     await dafydd.tap("Cancel the meet-up")
     await dafydd.tap("Yes, cancel it")
     emulator.user_presses(people["Alys"].id, group["id"], post["message_id"], _going_data(post), forged=True)
