@@ -29,6 +29,7 @@ from bot.store.models import Person
 from handlers import meetup_text as text
 from handlers.links import PRESS_START, open_private_keyboard
 from handlers.meetup_post import ICS
+from handlers.removed_words import shown
 
 router = Router(name=__name__)
 RESET = "calreset"
@@ -46,7 +47,7 @@ def _plain(markup: str) -> str:
 def _describe(tr: Tr, view: MeetupView) -> str:
     lines = [tr._("👥 Group: %(group)s", group=view.group.title), *text.details(tr, view)]
     if view.meetup.notes:
-        lines.append(tr._("📝 Notes: %(notes)s", notes=view.meetup.notes))
+        lines.append(tr._("📝 Notes: %(notes)s", notes=shown(tr, view.meetup.notes)))
     if (status := text.status_line(tr, view)) is not None:
         lines.append(status)
     return "\n".join(lines)

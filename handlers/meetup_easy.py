@@ -13,6 +13,7 @@ from bot.services.meetup_changes import MeetupChanged
 from bot.services.meetups import MeetupView, MyMeetup
 from bot.voice.words import when_words
 from handlers.proposal_text import when
+from handlers.removed_words import shown
 
 
 def what(tr: Tr, title: str) -> str:
@@ -109,7 +110,7 @@ def card(tr: Tr, view: MeetupView, mine: MyMeetup, *, next_one: bool = False) ->
     lines.extend(details(tr, view))
     if view.meetup.notes:
         # Translators: Easy Read. notes are the organiser's words for people going (what to bring ...).
-        lines.append(tr.p_("easy", "💬 Good to know: %(notes)s", notes=view.meetup.notes))
+        lines.append(tr.p_("easy", "💬 Good to know: %(notes)s", notes=shown(tr, view.meetup.notes)))
     lines.append(going(tr, view))
     lines.extend(your_answer(tr, mine))
     lines.append(ask_or_status(tr, view))

@@ -17,6 +17,7 @@ from bot.services.meetup_changes import MeetupChanged
 from bot.services.meetups import MeetupView, MyMeetup
 from handlers import meetup_easy as easy
 from handlers.proposal_text import when
+from handlers.removed_words import shown
 
 MAP_SEARCH = "https://www.openstreetmap.org/search?query="
 
@@ -101,7 +102,7 @@ def post(tr: Tr, view: MeetupView) -> str:
     meetup = view.meetup
     lines: list[str] = [tr._("📅 Meet-up: %(title)s", title=bold(meetup.title))]
     if meetup.notes:
-        lines.append(escape(meetup.notes))
+        lines.append(escape(shown(tr, meetup.notes)))
     lines.extend(details(tr, view))
     if view.organiser is not None:
         lines.append(tr._("👤 Organiser: %(name)s", name=view.organiser.display_name))
@@ -162,7 +163,7 @@ def getting_there(tr: Tr, view: MeetupView, *, asked_for_lift: bool = False) -> 
 def next_card(tr: Tr, view: MeetupView, mine: MyMeetup | None = None) -> str:
     lines: list[str] = [tr._("⏭ Next meet-up: %(title)s", title=bold(view.meetup.title))]
     if view.meetup.notes:
-        lines.append(escape(view.meetup.notes))
+        lines.append(escape(shown(tr, view.meetup.notes)))
     lines.extend(details(tr, view))
     lines.extend(counts(tr, view))
     lines.append(getting_there(tr, view, asked_for_lift=mine is not None and mine.needs_lift))

@@ -13,6 +13,7 @@ from bot.i18n.markup import bold, escape
 from bot.i18n.translator import Tr, label_in
 from bot.services.proposals import ProposalView
 from bot.voice.words import when_words
+from handlers.removed_words import shown
 
 VOTE = "v"
 CHOICE_CODES = {"y": "yes", "n": "no", "a": "abstain"}
@@ -41,7 +42,7 @@ def details(tr: Tr, title: str, description: str, options: list[datetime], place
     """The lines every view of a proposal shares: what, when, where, needs."""
     lines: list[str] = [bold(title)]
     if description:
-        lines.append(escape(description))
+        lines.append(escape(shown(tr, description)))
     if len(options) == 1:
         lines.append(tr._("📅 When: %(when)s", when=when(tr, options[0], zone)))
     elif options:

@@ -5,12 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, Table, cast, delete, or_, select, update
+from sqlalchemy import JSON, String, Table, and_, cast, delete, or_, select, update
 from sqlmodel import SQLModel, col
 
 import bot.store.tables  # noqa: F401  (every table registered in SQLModel.metadata)
 from bot.store.models import AuditEntry, ConversationState, Person, ProcessedUpdate
-from bot.store.personal_data import HIDDEN, REFERENCES, TOMBSTONE_NAME, Erase, private_chat_columns, references_to
+from bot.domain.erasure import REMOVED
+from bot.store.personal_data import (
+    HIDDEN,
+    REFERENCES,
+    TOMBSTONE_NAME,
+    WORDS,
+    Erase,
+    Fate,
+    Words,
+    private_chat_columns,
+    references_to,
+)
 from bot.store.reminders import Reminder
 from bot.store.repositories import _Repository
 
@@ -77,7 +88,25 @@ class PersonalData(_Repository):
                 differs = [table.c[name].is_not(None) if value is None else table.c[name] != value
                            for name, value in reference.scrub.items()]
                 await self.session.exec(update(table).where(pointing, or_(*differs)).values(**reference.scrub))
+        for words in WORDS:
+            if words.by and words.table in tables:
+                await self._remove_words(tables[words.table], words, person.id)
         self._tombstone(person)
+
+    async def _remove_words(self, table: Table, words: Words, person_id: int | None) -> None:
+        """Blank (or mark as removed) these words in every row where the person is named in `words.by`."""
+        by = or_(*(table.c[name] == person_id for name in words.by))
+        for name in words.columns:
+            column = table.c[name]
+            if isinstance(column.type, JSON):
+                blank: object = {}
+                present = cast(column, String) != "{}"
+            elif words.fate is Fate.MARKED:  # only where there were words: an empty description stays empty
+                blank, present = REMOVED, and_(column != "", column != REMOVED)
+            else:
+                blank, present = "", column != ""
+            await self.session.exec(update(table).where(by, present)
+                                    .values({name: blank}))
 
     @staticmethod
     def _tombstone(person: Person) -> None:

@@ -5,23 +5,31 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, String, Table, select
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Integer, MetaData, String, Table, Text, select
 from sqlmodel import SQLModel
 
 import bot.store.tables  # noqa: F401
-from bot.services import credit_reports, data_rights, proposals, retention
+from bot.domain.erasure import REMOVED
+from bot.domain.proposals import Draft
+from bot.services import contributions, credit_reports, data_rights, proposals, request_decisions, retention
 from bot.services.errors import NotFound
+from bot.store.meetups import MeetupSeries
 from bot.store.models import AuditEntry, Person, ProcessedUpdate
-from bot.store.personal_data import CHAT_COLUMNS, KEPT_TEXT, REFERENCES, TOMBSTONE_NAME, Erase
-from tests.integration.trust_world import ALYS, ALYS_NAME, ALYS_WORDS, BEN, A, build
+from bot.store.personal_data import CHAT_COLUMNS, REFERENCES, TOMBSTONE_NAME, WORDS, Erase, Fate
+from tests.integration.trust_world import ALYS, ALYS_NAME, ALYS_WORDS, BEN, DAFYDD, A, build
 
 TEXT_TYPES = ("VARCHAR", "TEXT", "JSON", "STRING", "AUTOSTRING")
+
+
+def is_text(column) -> bool:
+    return type(column.type).__name__.upper() in TEXT_TYPES or "CHAR" in str(column.type)
 
 
 def uncovered(metadata: MetaData) -> list[str]:
     """What the registry in bot/store/personal_data.py doesn't say how to export or erase."""
     references = {(r.table, r.column) for r in REFERENCES}
     chats = {(c.table, c.column) for c in CHAT_COLUMNS}
+    words = {(w.table, name): w for w in WORDS for name in w.columns}
     problems = []
     for table in metadata.sorted_tables:
         for column in table.columns:
@@ -30,24 +38,36 @@ def uncovered(metadata: MetaData) -> list[str]:
                 problems.append(f"{table.name}.{column.name} points at a person: add a Reference")
             if isinstance(column.type, BigInteger) and (table.name, column.name) not in chats:
                 problems.append(f"{table.name}.{column.name} may hold a Telegram id: add a ChatColumn")
-        kept = [r for r in REFERENCES if r.table == table.name and r.erase is Erase.KEEP]
-        if kept:
-            accounted = {name for r in kept for name in r.scrub}
-            accounted |= {name for k in KEPT_TEXT if k.table == table.name for name in k.columns}
-            for column in table.columns:
-                is_text = type(column.type).__name__.upper() in TEXT_TYPES or "CHAR" in str(column.type)
-                if is_text and column.name not in accounted:
-                    problems.append(f"{table.name}.{column.name} is text in rows kept after erasure: scrub or keep it")
+            if is_text(column) and (table.name, column.name) not in words:
+                problems.append(f"{table.name}.{column.name} is text: say in WORDS whose words they are")
+    return problems
+
+
+def misfiled_words() -> list[str]:
+    """Words whose fate can't happen: removed with a person no column names, or 'with the row' in rows that stay."""
+    deleted = {r.table for r in REFERENCES if r.erase is Erase.DELETE}
+    references = {(r.table, r.column) for r in REFERENCES}
+    problems = []
+    for words in WORDS:
+        if words.fate in (Fate.BLANKED, Fate.MARKED) and not words.by:
+            problems.append(f"{words.table}: {words.fate} by whom?")
+        problems += [f"{words.table}.{name} is not a Reference" for name in words.by
+                     if (words.table, name) not in references]
+        if words.fate is Fate.WITH_ROW and words.table not in deleted:
+            problems.append(f"{words.table}: no row of it is deleted with the person")
     return problems
 
 
 def test_every_table_that_refers_to_a_person_says_what_erasure_does():
     assert uncovered(SQLModel.metadata) == []
+    assert misfiled_words() == []
 
 
 def test_the_registry_names_only_real_tables_and_columns():
     tables = SQLModel.metadata.tables
-    for table, column in [(r.table, r.column) for r in REFERENCES] + [(c.table, c.column) for c in CHAT_COLUMNS]:
+    named = [(r.table, r.column) for r in REFERENCES] + [(c.table, c.column) for c in CHAT_COLUMNS]
+    named += [(w.table, name) for w in WORDS for name in w.columns + w.by]
+    for table, column in named:
         assert column in tables[table].columns, f"{table}.{column}"
 
 
@@ -57,7 +77,17 @@ def test_a_new_table_pointing_at_a_person_fails_the_check_until_it_is_registered
     Table("diary", metadata, Column("id", Integer, primary_key=True),
           Column("author_id", ForeignKey("person.id")), Column("chat_id", BigInteger), Column("words", String(200)))
     assert uncovered(metadata) == ["diary.author_id points at a person: add a Reference",
-                                   "diary.chat_id may hold a Telegram id: add a ChatColumn"]
+                                   "diary.chat_id may hold a Telegram id: add a ChatColumn",
+                                   "diary.words is text: say in WORDS whose words they are"]
+
+
+def test_a_new_free_text_column_in_a_registered_table_fails_the_check_until_classified():
+    metadata = MetaData()
+    Table("person", metadata, Column("id", Integer, primary_key=True))
+    Table("proposal", metadata, Column("id", Integer, primary_key=True), Column("proposer_id", ForeignKey("person.id")),
+          Column("description", String(1000)), Column("summary", Text), Column("tags", JSON))
+    assert uncovered(metadata) == ["proposal.summary is text: say in WORDS whose words they are",
+                                   "proposal.tags is text: say in WORDS whose words they are"]
 
 
 async def all_values(uow):
@@ -163,3 +193,63 @@ async def test_retention_clears_old_update_ids_conversations_reminders_and_audit
         assert entries and all(entry.detail == {} for entry in entries)  # who did what, when: kept
     async with uow() as work:
         assert (await retention.sweep(work, clock, days=30)).total == 0
+
+
+async def words_everywhere(uow, clock, world):
+    """Alys writes a proposal's description, a meet-up's notes and a series' notes; Dafydd, a coordinator, turns
+    down Alys's hours and asks about her request in words of his own."""
+    start = clock.now() + timedelta(days=20)
+    async with uow() as work:
+        described = await proposals.submit(work, clock, ALYS, Draft(A, "Swim", description=ALYS_DESCRIPTION,
+                                                                    options=[start]))
+    async with uow() as work:
+        meetup = await work.meetups.get(world.meetup)
+        meetup.notes = ALYS_NOTES
+        group = await work.groups.by_chat(A)
+        work.session.add(MeetupSeries(group_id=group.id, organiser_id=world.alys_person, title="Tuesday walk",
+                                      notes=ALYS_NOTES, every="weekly", first_start=start, minutes=60,
+                                      created_at=clock.now()))
+        await work.commit()
+    async with uow() as work:
+        await contributions.reject(work, clock, world.pending_contribution, DAFYDD, DAFYDD_REASON)
+    async with uow() as work:
+        await request_decisions.ask(work, clock, DAFYDD, world.request, DAFYDD_QUESTION)
+    return described.id
+
+
+ALYS_DESCRIPTION, ALYS_NOTES = "Zephaniah's swimming idea", "Bring the Zephaniah flask"
+DAFYDD_REASON, DAFYDD_QUESTION = "Quixotic hours, sorry", "Which quixotic bus?"
+
+
+async def test_forgetting_removes_the_words_the_person_wrote_in_rows_the_group_keeps(uow, clock):
+    world = await build(uow, clock)
+    described = await words_everywhere(uow, clock, world)
+    async with uow() as work:
+        await data_rights.forget(work, clock, ALYS, world.alys_person)
+
+    leftovers = [(table, column) for table, column, value in await all_values(uow)
+                 if any(mentions(value, words) for words in ("Zephaniah", ALYS_DESCRIPTION, ALYS_NOTES))]
+    assert leftovers == []
+    async with uow() as work:
+        assert (await work.proposals.get(described)).description == REMOVED  # readers are told why it's gone
+        assert (await work.proposals.get(world.open_proposal)).description == ""  # there was none: nothing to say
+        assert (await work.proposals.get(described)).title == "Swim"  # what the group votes on stays
+        assert (await work.meetups.get(world.meetup)).notes == REMOVED
+        series = (await work.session.exec(select(MeetupSeries))).scalar_one()
+        assert series.notes == REMOVED and series.title == "Tuesday walk"
+        # Dafydd's words about Alys's record go with it; his are still his in his own audit entries' place
+        assert (await work.credits.contribution(world.pending_contribution)).reason == ""
+
+
+async def test_forgetting_a_coordinator_removes_what_they_typed_about_others_and_nothing_the_others_wrote(uow, clock):
+    world = await build(uow, clock)
+    await words_everywhere(uow, clock, world)
+    async with uow() as work:
+        dafydd = await work.people.by_telegram_id(DAFYDD)
+        await data_rights.forget(work, clock, DAFYDD, dafydd.id)
+
+    values = await all_values(uow)
+    assert [(t, c) for t, c, v in values if any(mentions(v, w) for w in ("quixotic", DAFYDD_REASON))] == []
+    assert any(mentions(value, ALYS_DESCRIPTION) for _, _, value in values)
+    assert any(mentions(value, ALYS_NOTES) for _, _, value in values)
+    assert any(mentions(value, ALYS_WORDS[2]) for _, _, value in values)  # her request's note is hers
