@@ -117,3 +117,29 @@ async def test_an_organisation_lists_its_own_helpline_first(tmp_path, transport,
         text = ben.last()
         assert text.index("📞 Ein cydlynydd ar ddyletswydd: 029 2000 0000\nMonday to Friday, 9 to 5.") < text.index(
             "📞 Samaritans: 116 123")
+
+
+async def test_after_forget_me_my_proposals_words_read_removed_at_my_request_in_each_language(world):
+    await everyone_started(world)
+    alys, ben = world.people["Alys"], world.people["Ben"]
+    await alys.start(f"p{world.group['id']}")  # the steps of write_proposal, with a description this time
+    await alys.send("Nofio")
+    await alys.send("Syniad nofio Zephaniah")
+    await alys.send("5 December 14:30")
+    await alys.tap(WELSH["carry_on"])
+    await alys.tap(WELSH["skip"])
+    await alys.tap(WELSH["done"])
+    await alys.tap("7")
+    await alys.tap(WELSH["post"])
+    post = world.emulator.last_bot_message(world.group["id"])
+    assert "Syniad nofio Zephaniah" in post["text"]
+
+    await alys.send("/anghofio")
+    await alys.tap("Ie, anghofiwch fi")
+    await ben.tap("Yes", chat=world.group)  # the post is edited with the new tally
+    await world.criw.dispatcher.group_edits.flush()
+
+    text = group_post(world, post["message_id"])["text"]
+    assert "Zephaniah" not in text
+    assert "(wedi'i ddileu ar gais y person)" in text and "(removed at the person's request)" in text
+    assert [value for _, value in await everything_in_the_database(world) if "Zephaniah" in str(value)] == []
