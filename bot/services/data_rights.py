@@ -65,6 +65,7 @@ async def my_data(uow: UnitOfWork, telegram_id: int) -> MyData:
 async def forget(uow: UnitOfWork, clock: Clock, telegram_id: int, person_id: int) -> None:
     """Erase the person's data and anonymise their history, in one transaction.
 
+    Then the erased words' earlier copies are dropped from the database's files (SQLite's log).
     `person_id` comes from the confirmation button: it must be this very person, so an old button can't
     erase whoever uses the account later (after erasure, a returning person is someone new)."""
     person = await _person(uow, telegram_id)
@@ -73,3 +74,4 @@ async def forget(uow: UnitOfWork, clock: Clock, telegram_id: int, person_id: int
     await uow.personal.erase(person)
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=person.id, action="person.erase"))
     await uow.commit()
+    await uow.personal.drop_old_copies()  # the bytes too, not just the rows (docs/SECURITY.md)

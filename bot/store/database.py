@@ -1,4 +1,4 @@
-"""Engine and session factory: SQLite in WAL mode with foreign keys on, or PostgreSQL."""
+"""Engine and session factory: SQLite in WAL mode with foreign keys on and freed space zeroed, or PostgreSQL."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ def create_engine(url: str, *, wait_seconds: float = 15) -> AsyncEngine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(wait_seconds * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Deleted and overwritten rows are zeroed on disk, not left in free space for anyone reading the
+        # file or a backup of it: erasure (/forgetme) must erase (docs/SECURITY.md).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     return engine

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, Table, and_, cast, delete, or_, select, update
+from sqlalchemy import JSON, String, Table, and_, cast, delete, or_, select, text, update
 from sqlmodel import SQLModel, col
 
 import bot.store.tables  # noqa: F401  (every table registered in SQLModel.metadata)
-from bot.store.models import AuditEntry, ConversationState, Person, ProcessedUpdate
 from bot.domain.erasure import REMOVED
+from bot.store.models import AuditEntry, ConversationState, Person, ProcessedUpdate
 from bot.store.personal_data import (
     HIDDEN,
     REFERENCES,
@@ -25,6 +26,7 @@ from bot.store.personal_data import (
 from bot.store.reminders import Reminder
 from bot.store.repositories import _Repository
 
+log = logging.getLogger(__name__)
 Row = dict[str, Any]
 _KEPT_ON_TOMBSTONE = {"id", "created_at"}
 _TOMBSTONE = {"display_name": TOMBSTONE_NAME, "reminders": False, "can_dm": False}
@@ -107,6 +109,19 @@ class PersonalData(_Repository):
                 blank, present = "", column != ""
             await self.session.exec(update(table).where(by, present)
                                     .values({name: blank}))
+
+    async def drop_old_copies(self) -> bool:
+        """After an erasure has committed: on SQLite, copy the write-ahead log into the database and truncate
+        it, so the erased rows' earlier versions are no longer in the log (freed space in the database is
+        zeroed already: secure_delete, bot/store/database.py). PostgreSQL: nothing to do here; autovacuum
+        reclaims dead row versions later (docs/SECURITY.md). False if a reader kept the log from being
+        truncated: the next checkpoint will do it."""
+        if self.session.get_bind().dialect.name != "sqlite":
+            return True
+        busy, _, _ = (await self.session.exec(text("PRAGMA wal_checkpoint(TRUNCATE)"))).one()  # type: ignore[call-overload]
+        if busy:
+            log.warning("erasure: the write-ahead log was busy; earlier copies stay until the next checkpoint")
+        return not busy
 
     @staticmethod
     def _tombstone(person: Person) -> None:
