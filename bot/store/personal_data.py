@@ -34,6 +34,9 @@ class Reference:
     why: str
     scrub: Mapping[str, object] = field(default_factory=dict)  # column -> value set in the rows that stay
     # (text columns are in WORDS)
+    # A row found only through this column is about someone else: /mydata shows just the person's part in it,
+    # these columns (no other person's id, words or numbers). Empty: the row is about the person, shown whole.
+    part: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,27 +80,34 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("accessprofile", "person_id", Erase.DELETE, "their access needs"),
     Reference("spokentext", "person_id", Erase.DELETE, "words read out to them"),
     Reference("supporter", "member_id", Erase.DELETE, "their consent for someone to answer for them"),
-    Reference("supporter", "supporter_id", Erase.DELETE, "someone's consent for them to answer for them"),
+    Reference("supporter", "supporter_id", Erase.DELETE, "someone's consent for them to answer for them",
+              part=("id", "group_id", "consented_at", "revoked_at")),
     Reference("reminder", "person_id", Erase.DELETE, "messages planned for them"),
     Reference("creditaccount", "person_id", Erase.KEEP, "the balance is the sum of kept ledger entries",
               {"public_thanks": False}),
     Reference("creditentry", "person_id", Erase.KEEP, "the ledger is append-only and adds up to group totals"),
-    Reference("creditentry", "counterpart_id", Erase.KEEP, "the other side of a gift keeps their entry"),
-    Reference("creditentry", "actor_id", Erase.KEEP, "who made an entry happen, now anonymous"),
+    Reference("creditentry", "counterpart_id", Erase.KEEP, "the other side of a gift keeps their entry",
+              part=("id", "group_id", "at")),
+    Reference("creditentry", "actor_id", Erase.KEEP, "who made an entry happen, now anonymous",
+              part=("id", "group_id", "kind", "at")),
     Reference("contribution", "person_id", Erase.KEEP, "confirmed hours count in the group's totals"),
     Reference("contribution", "confirmer_id", Erase.KEEP, "a pending one goes to any coordinator instead",
-              {"confirmer_id": None}),
-    Reference("contribution", "logged_by_id", Erase.KEEP, "who logged it, now anonymous"),
-    Reference("contribution", "decided_by_id", Erase.KEEP, "who confirmed it, now anonymous"),
+              {"confirmer_id": None}, part=("id", "group_id", "state", "logged_at")),
+    Reference("contribution", "logged_by_id", Erase.KEEP, "who logged it, now anonymous",
+              part=("id", "group_id", "logged_at")),
+    Reference("contribution", "decided_by_id", Erase.KEEP, "who confirmed it, now anonymous",
+              part=("id", "group_id", "state", "decided_at")),
     Reference("vote", "person_id", Erase.KEEP, "votes count in decided and open tallies"),
     Reference("rsvp", "person_id", Erase.KEEP, "answers count in meet-up numbers"),
     Reference("attendance", "person_id", Erase.KEEP, "who came counts in reports"),
-    Reference("attendance", "marked_by_id", Erase.KEEP, "who ticked it, now anonymous"),
+    Reference("attendance", "marked_by_id", Erase.KEEP, "who ticked it, now anonymous",
+              part=("id", "meetup_id", "marked_at")),
     Reference("proposal", "proposer_id", Erase.KEEP, "the group's decision stays on record"),
     Reference("meetup", "organiser_id", Erase.KEEP, "the group's meet-up stays on its calendar"),
     Reference("meetupseries", "organiser_id", Erase.KEEP, "the group's series stays on its calendar"),
     Reference("resourcerequest", "requester_id", Erase.KEEP, "bookings and spending stay on record"),
-    Reference("resourcerequest", "decided_by_id", Erase.KEEP, "who decided, now anonymous"),
+    Reference("resourcerequest", "decided_by_id", Erase.KEEP, "who decided, now anonymous",
+              part=("id", "group_id", "state", "decided_at")),
     Reference("auditentry", "actor_person_id", Erase.KEEP, "an audit trail outlives its actor, anonymously"),
 )
 

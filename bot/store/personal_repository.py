@@ -19,6 +19,7 @@ from bot.store.personal_data import (
     WORDS,
     Erase,
     Fate,
+    Reference,
     Words,
     private_chat_columns,
     references_to,
@@ -52,6 +53,14 @@ def _plain(table: str, row: Row) -> Row:
     return plain
 
 
+def _part(table: str, row: Row, person: Person, parts: list[Reference]) -> Row:
+    """The person's own part in a row about someone else: which role they had, and that role's columns."""
+    mine = [reference for reference in parts if row[reference.column] == person.id]
+    shown: Row = {name: row[name] for reference in mine for name in reference.part}
+    shown["your_part"] = [reference.column for reference in mine]
+    return _plain(table, shown)
+
+
 class PersonalData(_Repository):
     def _registered_tables(self) -> list[Table]:
         names = dict.fromkeys([reference.table for reference in REFERENCES]
@@ -60,17 +69,29 @@ class PersonalData(_Repository):
         return [tables[name] for name in names if name in tables]  # a registered feature may be absent
 
     async def rows_about(self, person: Person) -> dict[str, list[Row]]:
-        """Every row that points at the person or at their private chat, table by table."""
+        """Every row about the person (pointing at them as its owner, or at their private chat), whole; and of
+        rows about someone else that name them (a confirmer, a gift's other side), only their part."""
         found: dict[str, list[Row]] = {}
         for table in self._registered_tables():
-            conditions = [table.c[reference.column] == person.id for reference in references_to(table.name)]
-            conditions += [table.c[column.column] == person.telegram_id
-                           for column in private_chat_columns() if column.table == table.name]
-            query = select(table).where(or_(*conditions)).order_by(*table.primary_key.columns)
-            rows = (await self.session.exec(query)).mappings().all()  # type: ignore[call-overload]
+            owner = [(table.c[reference.column], person.id)
+                     for reference in references_to(table.name) if not reference.part]
+            owner += [(table.c[column.column], person.telegram_id)
+                      for column in private_chat_columns() if column.table == table.name]
+            owned = or_(*(column == value for column, value in owner))
+            rows = [_plain(table.name, row) for row in await self._rows(table, owned)] if owner else []
+            parts = [reference for reference in references_to(table.name) if reference.part]
+            if parts:
+                taking_part = or_(*(table.c[reference.column] == person.id for reference in parts))
+                not_owned = [or_(column.is_(None), column != value) for column, value in owner]
+                others = await self._rows(table, and_(taking_part, *not_owned))
+                rows += [_part(table.name, row, person, parts) for row in others]
             if rows:
-                found[table.name] = [_plain(table.name, dict(row)) for row in rows]
+                found[table.name] = rows
         return found
+
+    async def _rows(self, table: Table, where: Any) -> list[Row]:
+        query = select(table).where(where).order_by(*table.primary_key.columns)
+        return [dict(row) for row in (await self.session.exec(query)).mappings().all()]  # type: ignore[call-overload]
 
     async def erase(self, person: Person) -> None:
         """Delete what is theirs alone, blank their words in rows that stay, and make them a tombstone."""

@@ -16,7 +16,7 @@ from bot.services.errors import NotFound
 from bot.store.meetups import MeetupSeries
 from bot.store.models import AuditEntry, Person, ProcessedUpdate
 from bot.store.personal_data import CHAT_COLUMNS, REFERENCES, TOMBSTONE_NAME, WORDS, Erase, Fate
-from tests.integration.trust_world import ALYS, ALYS_NAME, ALYS_WORDS, BEN, DAFYDD, A, build
+from tests.integration.trust_world import ALYS, ALYS_NAME, ALYS_WORDS, BEN, CERI, DAFYDD, A, build
 
 TEXT_TYPES = ("VARCHAR", "TEXT", "JSON", "STRING", "AUTOSTRING")
 
@@ -253,3 +253,37 @@ async def test_forgetting_a_coordinator_removes_what_they_typed_about_others_and
     assert any(mentions(value, ALYS_DESCRIPTION) for _, _, value in values)
     assert any(mentions(value, ALYS_NOTES) for _, _, value in values)
     assert any(mentions(value, ALYS_WORDS[2]) for _, _, value in values)  # her request's note is hers
+
+
+PART_COLUMNS = {"id", "group_id", "meetup_id", "state", "kind", "at", "logged_at", "decided_at", "marked_at",
+                "consented_at", "revoked_at", "your_part"}  # record numbers, codes, times: nobody else's data
+
+
+def more_than_my_part(rows):
+    """Rows of an export about someone else (the asker's part only) showing more than the asker's part."""
+    return [row for row in rows if "your_part" in row and set(row) - PART_COLUMNS]
+
+
+async def test_my_data_shows_only_my_part_in_rows_about_someone_else(uow, clock):
+    """Dafydd confirmed Alys's hours, Ben received her gift, Ceri supports her: each sees their own part in
+    those rows (a role, a date), never Alys's id, hours or words; their own rows stay whole (Ben's entry for
+    the gift says who gave it: it is his ledger)."""
+    world = await build(uow, clock)
+    async with uow() as work:
+        dafydd = await data_rights.my_data(work, DAFYDD)
+        ben = await data_rights.my_data(work, BEN)
+        ceri = await data_rights.my_data(work, CERI)
+    confirmed = next(row for row in dafydd.records["contribution"] if row["id"] == world.confirmed_contribution)
+    assert confirmed == {"id": world.confirmed_contribution, "group_id": confirmed["group_id"], "state": "confirmed",
+                         "decided_at": confirmed["decided_at"], "your_part": ["decided_by_id"]}
+    assert dafydd.count("contribution", own=True) == 1  # his own hours, whole (Ceri confirmed them)
+    own = next(row for row in dafydd.records["contribution"] if row.get("person_id") == dafydd.person.id)
+    assert own["quarters"] == 8 and own["decided_by_id"] is not None
+    gift = [row for row in ben.records["creditentry"] if row.get("your_part") == ["counterpart_id"]]
+    assert len(gift) == 1 and set(gift[0]) == {"id", "group_id", "at", "your_part"}
+    assert [row["your_part"] for row in ceri.records["supporter"]] == [["supporter_id"]]
+    for data in (dafydd, ben, ceri):
+        document = json.dumps(data.as_document(), ensure_ascii=False)
+        assert not any(words in document for words in (*ALYS_WORDS, ALYS_NAME))
+        assert [row for rows in data.records.values() for row in more_than_my_part(rows)] == []
+    assert dafydd.count("contribution") == 2 and ben.count("creditentry", own=True) == 1  # his own entry, whole
