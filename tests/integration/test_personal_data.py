@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 import bot.store.tables  # noqa: F401
 from bot.domain.erasure import REMOVED
 from bot.domain.proposals import Draft
-from bot.services import contributions, credit_reports, data_rights, proposals, request_decisions, retention
+from bot.services import contributions, credit_reports, credits, data_rights, proposals, request_decisions, retention
 from bot.services.errors import NotFound
 from bot.store.meetups import MeetupSeries
 from bot.store.models import AuditEntry, Person, ProcessedUpdate
@@ -214,11 +214,14 @@ async def words_everywhere(uow, clock, world):
         await contributions.reject(work, clock, world.pending_contribution, DAFYDD, DAFYDD_REASON)
     async with uow() as work:
         await request_decisions.ask(work, clock, DAFYDD, world.request, DAFYDD_QUESTION)
+    async with uow() as work:
+        await credits.adjust(work, clock, DAFYDD, A, world.ben_person, 1, DAFYDD_ADJUSTMENT)
     return described.id
 
 
 ALYS_DESCRIPTION, ALYS_NOTES = "Zephaniah's swimming idea", "Bring the Zephaniah flask"
 DAFYDD_REASON, DAFYDD_QUESTION = "Quixotic hours, sorry", "Which quixotic bus?"
+DAFYDD_ADJUSTMENT = "Quixotic tea rota"  # a coordinator's note on someone else's ledger entry
 
 
 async def test_forgetting_removes_the_words_the_person_wrote_in_rows_the_group_keeps(uow, clock):
