@@ -26,6 +26,7 @@ from bot.store.personal_data import (
 )
 from bot.store.reminders import Reminder
 from bot.store.repositories import _Repository
+from bot.store.support import SpokenText
 
 log = logging.getLogger(__name__)
 Row = dict[str, Any]
@@ -111,10 +112,24 @@ class PersonalData(_Repository):
                 differs = [table.c[name].is_not(None) if value is None else table.c[name] != value
                            for name, value in reference.scrub.items()]
                 await self.session.exec(update(table).where(pointing, or_(*differs)).values(**reference.scrub))
+        written = {person.display_name}
         for words in WORDS:
             if words.by and words.table in tables:
+                written |= await self._words_of(tables[words.table], words, person.id)
                 await self._remove_words(tables[words.table], words, person.id)
+        await self._forget_spoken(written)
         self._tombstone(person)
+
+    async def _words_of(self, table: Table, words: Words, person_id: int | None) -> set[str]:
+        by = or_(*(table.c[name] == person_id for name in words.by))
+        rows = await self.session.exec(select(*(table.c[name] for name in words.columns)).where(by))  # type: ignore[call-overload]
+        return {value for row in rows.all() for value in row if isinstance(value, str) and value.strip()}
+
+    async def _forget_spoken(self, written: set[str]) -> None:
+        """Words read out to other people (🔊) that hold the person's name or words: a cache, made again if asked."""
+        spoken = SpokenText.__table__  # type: ignore[attr-defined]
+        for words in sorted(written - {REMOVED}):
+            await self.session.exec(delete(spoken).where(spoken.c.text.contains(words, autoescape=True)))
 
     async def _remove_words(self, table: Table, words: Words, person_id: int | None) -> None:
         """Blank (or mark as removed) these words in every row where the person is named in `words.by`."""

@@ -16,6 +16,7 @@ from bot.services.errors import NotFound
 from bot.store.meetups import MeetupSeries
 from bot.store.models import AuditEntry, Person, ProcessedUpdate
 from bot.store.personal_data import CHAT_COLUMNS, REFERENCES, TOMBSTONE_NAME, WORDS, Erase, Fate
+from bot.store.support import SpokenText
 from tests.integration.trust_world import ALYS, ALYS_NAME, ALYS_WORDS, BEN, CERI, DAFYDD, A, build
 
 TEXT_TYPES = ("VARCHAR", "TEXT", "JSON", "STRING", "AUTOSTRING")
@@ -227,6 +228,11 @@ DAFYDD_ADJUSTMENT = "Quixotic tea rota"  # a coordinator's note on someone else'
 async def test_forgetting_removes_the_words_the_person_wrote_in_rows_the_group_keeps(uow, clock):
     world = await build(uow, clock)
     described = await words_everywhere(uow, clock, world)
+    async with uow() as work:  # words read out to Ben (🔊): the meet-up with Alys's notes, and a greeting
+        for words in (f"Walk to the castle. {ALYS_NOTES}.", "Hello Ben"):
+            work.session.add(SpokenText(person_id=world.ben_person, language="en", digest=words[:8], text=words,
+                                        created_at=clock.now()))
+        await work.commit()
     async with uow() as work:
         await data_rights.forget(work, clock, ALYS, world.alys_person)
 
@@ -240,8 +246,9 @@ async def test_forgetting_removes_the_words_the_person_wrote_in_rows_the_group_k
         assert (await work.meetups.get(world.meetup)).notes == REMOVED
         series = (await work.session.exec(select(MeetupSeries))).scalar_one()
         assert series.notes == REMOVED and series.title == "Tuesday walk"
-        # Dafydd's words about Alys's record go with it; his are still his in his own audit entries' place
-        assert (await work.credits.contribution(world.pending_contribution)).reason == ""
+        assert (await work.credits.contribution(world.pending_contribution)).reason == ""  # Dafydd's, about her
+        spoken = (await work.session.exec(select(SpokenText.text))).scalars().all()
+        assert spoken == ["Hello Ben"]  # the cache of words read out to others forgets hers
 
 
 async def test_forgetting_a_coordinator_removes_what_they_typed_about_others_and_nothing_the_others_wrote(uow, clock):
