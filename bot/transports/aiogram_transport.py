@@ -11,6 +11,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramBadRequest,
     TelegramConflictError,
     TelegramForbiddenError,
@@ -48,6 +49,7 @@ from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.aiogram_updates import to_event
 from bot.transports.lanes import in_lanes, person_of
+from bot.transports.lookups import unreadable_member
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
@@ -102,6 +104,8 @@ class AiogramTransport:
             member = await with_retry_after(lambda: self._translate(self.bot.get_chat_member(chat_id, telegram_id)))
         except TelegramBadRequest:
             return "left"
+        except ClientDecodeError as error:
+            return unreadable_member(chat_id, telegram_id, error)
         return str(member.status)
 
     async def _call(self, action: Action) -> Sent | None:

@@ -55,11 +55,14 @@ from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.lanes import in_lanes, person_of
+from bot.transports.lookups import unreadable_member
 from bot.transports.ptb_updates import to_event
 from bot.transports.redact import redact
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
+# PTB builds results with plain constructors (de_json): an object of the wrong shape raises one of these.
+UNREADABLE = (TypeError, KeyError, ValueError)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 POLL_TIMEOUT = 10  # seconds a getUpdates may wait on the server for news
@@ -143,6 +146,8 @@ class PtbTransport:
             )
         except BadRequest:
             return "left"
+        except UNREADABLE as error:
+            return unreadable_member(chat_id, telegram_id, error)
         return str(member.status)
 
     async def _call(self, action: Action) -> Sent | None:
