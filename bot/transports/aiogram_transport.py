@@ -22,6 +22,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import (
     BotCommand,
+    BotCommandScopeChat,
     BotCommandScopeDefault,
     BufferedInputFile,
     InlineKeyboardButton,
@@ -41,6 +42,7 @@ from bot.chat.actions import (
     SendMessage,
     SendVoice,
     Sent,
+    SetMenu,
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
@@ -141,6 +143,12 @@ class AiogramTransport:
                     chat_id, voice, duration=seconds, caption=caption or None, parse_mode="HTML"
                 ), chat_id)
                 return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
+            case SetMenu(chat_id, language):
+                menu = self.profile.commands[language]
+                commands = [BotCommand(command=name, description=text) for name, text in menu]
+                await self._translate(self.bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id=chat_id)),
+                                      chat_id)
+                return None
         raise TypeError(f"unknown action {action!r}")
 
     @staticmethod

@@ -18,6 +18,7 @@ from typing import Any, assert_never
 from aiohttp import web
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     BotCommandScopeDefault,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -48,6 +49,7 @@ from bot.chat.actions import (
     SendMessage,
     SendVoice,
     Sent,
+    SetMenu,
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
@@ -183,6 +185,10 @@ class PtbTransport:
                     caption=caption or None, parse_mode="HTML",
                 ), chat_id)
                 return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
+            case SetMenu(chat_id, language):
+                commands = [BotCommand(name, text) for name, text in self.profile.commands[language]]
+                await self._translate(self.bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id)), chat_id)
+                return None
         assert_never(action)  # mypy names any Action this transport does not carry out yet
 
     @staticmethod
