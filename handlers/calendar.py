@@ -20,7 +20,7 @@ from bot.domain.language import BOTH
 from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.markup import Markup
 from bot.i18n.translator import Tr, render_in
-from bot.reports.icalendar import CalendarEvent, calendar_file
+from bot.reports.icalendar import CalendarEvent, calendar_file, meetup_uid
 from bot.services import calendar_feeds, meetups, people
 from bot.services.errors import NotFound
 from bot.services.meetups import MeetupView
@@ -53,11 +53,11 @@ def _describe(tr: Tr, view: MeetupView) -> str:
     return "\n".join(lines)
 
 
-def event_for(view: MeetupView) -> CalendarEvent:
+def event_for(view: MeetupView, installation: str) -> CalendarEvent:
     """A meet-up as a calendar event, its description in Welsh and then English."""
     meetup = view.meetup
     return CalendarEvent(
-        uid=f"meetup-{view.id}@criw", title=meetup.title, starts_at=meetup.starts_at, ends_at=view.ends_at,
+        uid=meetup_uid(installation, view.id), title=meetup.title, starts_at=meetup.starts_at, ends_at=view.ends_at,
         zone=view.zone, place=meetup.place, description=_plain(render_in(BOTH, lambda tr: _describe(tr, view))),
         cancelled=meetup.status == "cancelled", sequence=meetup.version,
         stamp=meetup.updated_at or meetup.starts_at,
@@ -68,8 +68,8 @@ def calendar_name() -> str:
     return " · ".join(Tr(code)._("Criw meet-ups") for code in BOTH)
 
 
-def feed_file(views: list[MeetupView], now: datetime) -> bytes:
-    return calendar_file([event_for(view) for view in views], calendar_name(), now)
+def feed_file(views: list[MeetupView], now: datetime, installation: str) -> bytes:
+    return calendar_file([event_for(view, installation) for view in views], calendar_name(), now)
 
 
 def _link_message(url: str, *, renewed: bool = False) -> Readable:
@@ -148,8 +148,9 @@ async def one_off_file(ctx: Context) -> None:
     async with ctx.uow() as uow:
         found = await meetups.mine(uow, meetup_id, ctx.person.telegram_id,
                                    None if ctx.event.is_private else ctx.event.chat_id)
+        installation = await calendar_feeds.installation(uow)
     view = found.view
-    content = calendar_file([event_for(view)], calendar_name(), ctx.clock.now())
+    content = calendar_file([event_for(view, installation)], calendar_name(), ctx.clock.now())
     caption = _caption(ctx.person, view.meetup.title)
     document = SendDocument(ctx.person.telegram_id, f"criw-{view.id}.ics", content, caption)
     try:

@@ -12,6 +12,7 @@ Each step is a button press whose payload names the next step, so nothing waits 
 
 from __future__ import annotations
 
+from bot.chat.actions import SetMenu
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import both
@@ -98,6 +99,7 @@ async def choose_language(ctx: Context) -> None:
         return
     async with ctx.uow() as uow:
         ctx.person = await people.choose_language(uow, ctx.person.telegram_id, code)
+    await ctx.platform.perform(SetMenu(ctx.person.telegram_id, code))  # a menu of their own, in that language
     # Translators: name the language of this catalog itself (Cymraeg in Welsh, English in English).
     await ctx.answer(lambda tr: tr._("Language saved: English"), message=False)
     # Translators: name the language of this catalog itself ("yn Gymraeg" in Welsh).

@@ -58,7 +58,16 @@ class SendVoice:
     caption: str = ""
 
 
-Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument | SendVoice
+@dataclass(frozen=True)
+class SetMenu:
+    """Give one person's private chat the command menu in the language they chose in Criw (the profile's
+    list for that language), whatever language their Telegram app is set to."""
+
+    chat_id: int
+    language: str
+
+
+Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument | SendVoice | SetMenu
 
 
 @dataclass(frozen=True)

@@ -407,6 +407,11 @@ class TelegramEmulator:
             chat_id=chat,
         )  # fmt: skip
 
+    def garble_next(self, method: str, result: Any, times: int = 1) -> None:
+        """Answer the next ``times`` calls of ``method`` with ``result`` ("ok": true) instead of running them:
+        a Bot API server (or a newer Telegram) answering in a shape the client library can't decode."""
+        self.api.faults.garble(method, result, times)
+
     def slow_next(self, method: str, seconds: float, times: int = 1) -> None:
         """Make the next ``times`` calls of ``method`` ("*" = any) wait ``seconds`` before being answered, as
         a slow Telegram does. A client that gives up first (its timeout) cancels the call: it never happens."""

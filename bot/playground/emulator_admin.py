@@ -129,6 +129,18 @@ def get_my_commands(world: World, call: Call) -> list[Obj]:
     return copy.deepcopy(world.commands.get(_command_key(world, call), []))
 
 
+def menu_in_private_chat(world: World, user_id: int, language: str) -> list[Obj]:
+    """The menu a person sees in their private chat with the bot, chosen as Telegram documents: the first
+    list set for the chat, then all private chats, then the default, each with the app's language before
+    without it."""
+    for kind, chat_id in (("chat", user_id), ("all_private_chats", None), ("default", None)):
+        for code in (language, ""):
+            found = world.commands.get((kind, chat_id, None, code))
+            if found:
+                return copy.deepcopy(found)
+    return []
+
+
 def delete_my_commands(world: World, call: Call) -> bool:
     world.commands.pop(_command_key(world, call), None)
     world.touch()

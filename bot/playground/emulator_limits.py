@@ -6,6 +6,7 @@ import math
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .emulator_wire import ApiError, Params
 
@@ -50,6 +51,13 @@ class _Fault:
 
 
 @dataclass
+class _Garbled:
+    method: str
+    result: Any
+    remaining: int
+
+
+@dataclass
 class _Delay:
     method: str
     seconds: float
@@ -62,6 +70,20 @@ class FaultInjector:
     def __init__(self) -> None:
         self._faults: list[_Fault] = []
         self._delays: list[_Delay] = []
+        self._garbled: list[_Garbled] = []
+
+    def garble(self, method: str, result: Any, times: int) -> None:
+        self._garbled.append(_Garbled(method.lower(), result, times))
+
+    def take_garbled(self, method: str) -> tuple[bool, Any]:
+        """(True, what to answer) when this call gets an answer of the wrong shape instead of running."""
+        for garbled in self._garbled:
+            if garbled.method == method.lower():
+                garbled.remaining -= 1
+                if garbled.remaining <= 0:
+                    self._garbled.remove(garbled)
+                return True, garbled.result
+        return False, None
 
     def slow(self, method: str, seconds: float, times: int) -> None:
         self._delays.append(_Delay(method.lower(), seconds, times))
@@ -108,6 +130,7 @@ class FaultInjector:
     def clear(self) -> None:
         self._faults.clear()
         self._delays.clear()
+        self._garbled.clear()
 
     @property
     def pending(self) -> int:

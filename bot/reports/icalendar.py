@@ -16,6 +16,12 @@ import icalendar
 PRODUCT = "-//Criw//Criw meet-ups//CY"
 
 
+def meetup_uid(installation: str, meetup_id: int) -> str:
+    """A meet-up's UID: the same every time this database writes it, and never another installation's
+    (`installation` is the database's own random key, bot/store/installation.py)."""
+    return f"meetup-{meetup_id}-{installation}@criw"
+
+
 @dataclass(frozen=True)
 class CalendarEvent:
     uid: str

@@ -16,6 +16,7 @@ from bot.domain.meetups import CALENDAR_PAST
 from bot.services import meetups
 from bot.services.errors import NotFound
 from bot.services.meetups import MeetupView
+from bot.store.installation import installation_key
 from bot.store.meetups import CalendarToken
 from bot.store.models import Person
 
@@ -52,6 +53,12 @@ async def token_for(uow: UnitOfWork, clock: Clock, telegram_id: int, *, reset: b
 class Feed:
     person: Person
     meetups: list[MeetupView]
+    installation: str  # the database's own key, for the events' UIDs
+
+
+async def installation(uow: UnitOfWork) -> str:
+    """This database's own random key (calendar UIDs carry it)."""
+    return await installation_key(uow.session)
 
 
 async def feed(uow: UnitOfWork, clock: Clock, token: str) -> Feed | None:
@@ -67,4 +74,4 @@ async def feed(uow: UnitOfWork, clock: Clock, token: str) -> Feed | None:
         return None
     group_ids = [group.id for group in await uow.memberships.groups_of(row.person_id) if group.id is not None]
     found = await uow.meetups.for_calendar(group_ids, clock.now() - CALENDAR_PAST) if group_ids else []
-    return Feed(person, [await meetups.view(uow, meetup) for meetup in found])
+    return Feed(person, [await meetups.view(uow, meetup) for meetup in found], await installation(uow))

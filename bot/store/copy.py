@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import SQLModel
 
@@ -31,6 +31,11 @@ class TableCount:
     target: int
 
 
+# Rows a migration makes in every new database; the source's replace the target's, so the copy keeps the
+# installation key (and with it every calendar UID).
+MADE_BY_MIGRATIONS = frozenset({"installation"})
+
+
 async def copy_database(source_url: str, target_url: str) -> list[TableCount]:
     """Copy everything from `source_url` into `target_url` (migrated first; it must hold no rows)."""
     if source_url == target_url:
@@ -44,10 +49,12 @@ async def copy_database(source_url: str, target_url: str) -> list[TableCount]:
         tables = SQLModel.metadata.sorted_tables
         async with target.connect() as connection:
             for table in tables:
-                if await _count(connection, table):
+                if table.name not in MADE_BY_MIGRATIONS and await _count(connection, table):
                     raise CopyError(f"the target database already has rows in {table.name}: copy into an empty one")
         async with source.connect() as reading, target.begin() as writing:
             for table in tables:
+                if table.name in MADE_BY_MIGRATIONS:
+                    await writing.execute(delete(table))
                 await _copy_table(reading, writing, table)
             if writing.dialect.name == "postgresql":
                 await _move_sequences(writing, tables)

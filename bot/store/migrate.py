@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,14 +50,52 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
-    async with engine.begin() as connection:
-        await _lock_for_migration(connection)
+    async with _migrating(engine) as connection:
         await connection.run_sync(_upgrade)
 
 
-async def _lock_for_migration(connection: AsyncConnection) -> None:
-    if connection.dialect.name == "postgresql":  # SQLite's write lock already serialises migrations
-        await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+@asynccontextmanager
+async def _migrating(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A connection to migrate over, in one transaction committed at the end."""
+    async with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":  # SQLite's write lock already serialises migrations
+            await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            yield connection
+            await connection.commit()
+            return
+        async with _sqlite_copying_tables(connection):
+            yield connection
+
+
+@asynccontextmanager
+async def _sqlite_copying_tables(connection: AsyncConnection) -> AsyncIterator[None]:
+    """SQLite changes a table by copying it (Alembic's batch mode): create _alembic_tmp_<table>, copy the
+    rows, drop the old table, rename. With foreign keys on, dropping a table that other rows point at
+    fails, and SQLite does not undo the copy's DDL, so _alembic_tmp_<table> stays and breaks every later
+    attempt. As Alembic documents, foreign keys go off for the migration (the pragma only takes effect
+    outside a transaction), are checked before the commit, and come back on after."""
+    await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    await connection.commit()
+    try:
+        await _drop_abandoned_copies(connection)
+        yield
+        broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+        if broken:
+            raise RuntimeError(f"migration left rows pointing at nothing: {broken[:5]}")
+        await connection.commit()
+    finally:
+        await connection.rollback()
+        await connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        await connection.commit()
+
+
+async def _drop_abandoned_copies(connection: AsyncConnection) -> None:
+    """Drop a copy an earlier failed migration left behind, but only where the table it copied is still
+    there (so the copy holds nothing the table doesn't)."""
+    names = set((await connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
+    for name in sorted(names):
+        if name.startswith("_alembic_tmp_") and name.removeprefix("_alembic_tmp_") in names:
+            await connection.exec_driver_sql(f'DROP TABLE "{name}"')
 
 
 async def revisions(engine: AsyncEngine) -> tuple[set[str], set[str]]:
@@ -90,8 +130,7 @@ async def downgrade(engine: AsyncEngine, revision: str) -> None:
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
 
-    async with engine.begin() as connection:
-        await _lock_for_migration(connection)
+    async with _migrating(engine) as connection:
         await connection.run_sync(_downgrade)
 
 

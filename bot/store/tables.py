@@ -2,6 +2,7 @@
 
 from bot.store.credits import Contribution, CreditAccount, CreditEntry, CreditPolicy  # noqa: F401
 from bot.store.edit_slots import PostEdit  # noqa: F401
+from bot.store.installation import Installation  # noqa: F401
 from bot.store.meetups import Attendance, CalendarToken, Meetup, MeetupSeries, MeetupSettings, Rsvp  # noqa: F401
 from bot.store.models import (  # noqa: F401
     AuditEntry,

@@ -11,6 +11,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramBadRequest,
     TelegramConflictError,
     TelegramForbiddenError,
@@ -21,6 +22,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import (
     BotCommand,
+    BotCommandScopeChat,
     BotCommandScopeDefault,
     BufferedInputFile,
     InlineKeyboardButton,
@@ -40,6 +42,7 @@ from bot.chat.actions import (
     SendMessage,
     SendVoice,
     Sent,
+    SetMenu,
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
@@ -48,6 +51,7 @@ from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.aiogram_updates import to_event
 from bot.transports.lanes import in_lanes, person_of
+from bot.transports.lookups import unreadable_member
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
@@ -102,6 +106,8 @@ class AiogramTransport:
             member = await with_retry_after(lambda: self._translate(self.bot.get_chat_member(chat_id, telegram_id)))
         except TelegramBadRequest:
             return "left"
+        except ClientDecodeError as error:
+            return unreadable_member(chat_id, telegram_id, error)
         return str(member.status)
 
     async def _call(self, action: Action) -> Sent | None:
@@ -137,6 +143,12 @@ class AiogramTransport:
                     chat_id, voice, duration=seconds, caption=caption or None, parse_mode="HTML"
                 ), chat_id)
                 return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
+            case SetMenu(chat_id, language):
+                menu = self.profile.commands[language]
+                commands = [BotCommand(command=name, description=text) for name, text in menu]
+                await self._translate(self.bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id=chat_id)),
+                                      chat_id)
+                return None
         raise TypeError(f"unknown action {action!r}")
 
     @staticmethod

@@ -18,6 +18,7 @@ from typing import Any, assert_never
 from aiohttp import web
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     BotCommandScopeDefault,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -48,6 +49,7 @@ from bot.chat.actions import (
     SendMessage,
     SendVoice,
     Sent,
+    SetMenu,
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
@@ -55,11 +57,14 @@ from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.lanes import in_lanes, person_of
+from bot.transports.lookups import unreadable_member
 from bot.transports.ptb_updates import to_event
 from bot.transports.redact import redact
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
 
 log = logging.getLogger(__name__)
+# PTB builds results with plain constructors (de_json): an object of the wrong shape raises one of these.
+UNREADABLE = (TypeError, KeyError, ValueError)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 POLL_TIMEOUT = 10  # seconds a getUpdates may wait on the server for news
@@ -143,6 +148,8 @@ class PtbTransport:
             )
         except BadRequest:
             return "left"
+        except UNREADABLE as error:
+            return unreadable_member(chat_id, telegram_id, error)
         return str(member.status)
 
     async def _call(self, action: Action) -> Sent | None:
@@ -178,6 +185,10 @@ class PtbTransport:
                     caption=caption or None, parse_mode="HTML",
                 ), chat_id)
                 return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
+            case SetMenu(chat_id, language):
+                commands = [BotCommand(name, text) for name, text in self.profile.commands[language]]
+                await self._translate(self.bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id)), chat_id)
+                return None
         assert_never(action)  # mypy names any Action this transport does not carry out yet
 
     @staticmethod

@@ -30,7 +30,7 @@ def calendar_routes(current: CurrentCriw) -> list[web.RouteDef]:
             found = await calendar_feeds.feed(uow, criw.clock, token)
         if found is None:
             return web.Response(status=404, text=NOT_FOUND)
-        body = feed_file(found.meetups, criw.clock.now())
+        body = feed_file(found.meetups, criw.clock.now(), found.installation)
         return web.Response(body=body, content_type="text/calendar", charset="utf-8",
                             headers={"Cache-Control": "private, max-age=300",
                                      "Content-Disposition": 'inline; filename="criw.ics"'})

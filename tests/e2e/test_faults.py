@@ -192,3 +192,22 @@ async def test_killed_after_a_change_the_redelivered_update_is_not_done_twice(wo
     async with world.criw.uow() as uow:
         update = await uow.updates.get(emulator.updates[-1]["update_id"])
     assert update.finished and update.wrote
+
+
+async def test_a_member_lookup_telegram_answers_in_a_shape_nobody_can_read_is_skipped_not_fatal(world, caplog):
+    """getChatMember only refines the picture: when its answer can't be decoded, the group command is still
+    answered, and nobody is taken to be in the group on the strength of it."""
+    emulator, group, ben = world.emulator, world.group, world.people["Ben"]
+    emulator.add_bot_to_group(group["id"], world.people["Dafydd"].id)
+    await emulator.settle()
+    asked = emulator.stats.calls["getChatMember"]
+    emulator.garble_next("getChatMember", {"status": "member", "user": {"id": ben.id}})  # no name, no is_bot
+    await ben.send("/help", chat=group)
+    assert emulator.stats.calls["getChatMember"] == asked + 1
+    assert "Criw helps your group" in ben.last(group)
+    assert not any("Sorry" in message.get("text", "") for message in emulator.bot_messages(group["id"]))
+    assert [r.getMessage() for r in caplog.records if "getChatMember" in r.getMessage()] != []
+    async with world.criw.uow() as uow:
+        person = await uow.people.by_telegram_id(ben.id)
+        criw_group = await uow.groups.by_chat(group["id"])
+        assert await uow.memberships.find(person.id, criw_group.id) is None  # the safe default: not confirmed

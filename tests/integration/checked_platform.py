@@ -18,6 +18,7 @@ from bot.chat.actions import (
     SendMessage,
     SendVoice,
     Sent,
+    SetMenu,
 )
 from bot.chat.keyboard import Keyboard
 from bot.playground.emulator_html import HtmlEntityError, parse_html, strip_text
@@ -59,6 +60,10 @@ class CheckedPlatform:
                     self.problems.append("an empty file")
                 self._next_id += 1
                 return Sent(chat_id, self._next_id)
+            case SetMenu(_, language):
+                if language not in ("cy", "en"):
+                    self.problems.append(f"a menu in {language!r}")
+                return None
         self.problems.append(f"unknown action {action!r}")
         return None
 

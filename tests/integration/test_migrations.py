@@ -1,9 +1,11 @@
 """Alembic migrations build the same schema as the models, on SQLite and PostgreSQL."""
 
+from datetime import UTC, date, datetime
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import JSON, Column, Table, TypeDecorator, func, insert, inspect, select, text
 from sqlmodel import SQLModel
 
 import bot.store.tables  # noqa: F401
@@ -14,7 +16,7 @@ TABLES = {"organisation", "group", "person", "membership", "conversationstate", 
           "grouprule", "proposal", "proposaloption", "vote", "meetup", "reminder",
           "meetupseries", "rsvp", "attendance", "meetupsettings", "calendartoken",
           "contribution", "creditaccount", "creditentry", "creditpolicy", "postedit",
-          "resource", "budget", "resourcerequest", "requestcard", "accessprofile"}
+          "resource", "budget", "resourcerequest", "requestcard", "accessprofile", "installation"}
 
 
 async def test_upgrade_head_on_an_empty_database_creates_every_table(database_url):
@@ -80,5 +82,57 @@ async def test_the_revision_check_tells_a_new_database_from_a_current_one(databa
         assert current and current != set(heads())
         await upgrade(engine)  # the fast check sees it is behind, and Alembic brings it up
         assert await revisions(engine) == (set(heads()), set(heads()))
+    finally:
+        await engine.dispose()
+
+
+def a_row(table: Table) -> dict[str, object]:
+    """One valid row for any table: foreign keys point at the row just put in the table they reference."""
+    samples = {bool: False, datetime: datetime(2026, 12, 6, 20, 0, tzinfo=UTC), date: date(2026, 12, 6), int: 1,
+               float: 0.5, dict: {}, list: [], str: "x"}
+    special = {("creditentry", "kind"): "earn"}
+    return {column.name: special.get((table.name, column.name),
+                                     {} if isinstance(column.type, JSON) else samples[_python_type(column)])
+            for column in table.columns}
+
+
+def _python_type(column: Column) -> type:
+    kind = column.type
+    return (kind.impl if isinstance(kind, TypeDecorator) else kind).python_type
+
+
+async def test_a_database_with_data_in_every_table_downgrades_to_base_and_upgrades_again(database_url):
+    engine = create_engine(database_url)
+    try:
+        await upgrade(engine)
+        async with engine.begin() as connection:
+            for table in SQLModel.metadata.sorted_tables:
+                if not (await connection.execute(select(func.count()).select_from(table))).scalar():
+                    await connection.execute(insert(table).values(a_row(table)))  # (migrations made some rows)
+        await downgrade(engine, "base")
+        async with engine.connect() as connection:
+            names = set(await connection.run_sync(lambda sync: inspect(sync).get_table_names()))
+        assert names - {"alembic_version"} == set()  # nothing left behind, no _alembic_tmp_ table either
+        await upgrade(engine)
+        current, head = await revisions(engine)
+        assert current == head
+        if is_sqlite(database_url):  # the migration turned them off for its copies, and back on after
+            async with engine.connect() as connection:
+                assert (await connection.execute(text("PRAGMA foreign_keys"))).scalar() == 1
+    finally:
+        await engine.dispose()
+
+
+async def test_a_sqlite_database_left_half_migrated_by_an_interrupted_copy_still_migrates(tmp_path):
+    """Alembic's batch copy on SQLite leaves _alembic_tmp_<table> behind when it fails part-way (SQLite
+    does not undo that DDL); the next run must not trip over it."""
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'criw.db'}")
+    try:
+        await upgrade(engine)
+        async with engine.begin() as connection:
+            await connection.execute(text('CREATE TABLE "_alembic_tmp_group" (id INTEGER PRIMARY KEY)'))
+        await downgrade(engine, "0010")
+        await upgrade(engine)
+        assert (await revisions(engine))[0] == set(heads())
     finally:
         await engine.dispose()

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from bot.settings import Settings
+from bot.voice.synth import Voice
 from tests.e2e.test_workers import ROLE_COMMANDS
 
 DOCKER = Path(__file__).resolve().parents[2] / "docker"
@@ -93,3 +94,14 @@ def test_docker_compose_itself_accepts_the_file_where_it_is_installed(tmp_path):
     result = subprocess.run([*command, "-f", str(tmp_path / "compose.yaml"), "config", "--quiet"],
                             capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_image_installs_what_voice_notes_need():
+    """🔊 Listen appears only where espeak-ng and opusenc are on PATH (bot/voice/synth.py)."""
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    installs = re.findall(r"apt-get install -y --no-install-recommends((?:[ \\\n]+[a-z0-9.+-]+)+)", dockerfile)
+    packages = {name for found in installs for name in re.split(r"[\s\\]+", found) if name}
+    assert {"espeak-ng", "opus-tools"} <= packages
+    assert "rm -rf /var/lib/apt/lists/*" in dockerfile  # the slim image stays slim
+    voice = Voice.at("/tmp")
+    assert (voice.espeak, voice.encoder) == ("espeak-ng", "opusenc")  # the programs those packages provide
