@@ -129,6 +129,7 @@ WORDS: tuple[Words, ...] = (
     Words("resource", ("kind", "name", "address", "notes", "opening_hours"), Fate.KEPT,
           "the organisation's rooms and vehicles, described in its name"),
     Words("postedit", ("key",), Fate.KEPT, "a code"),
+    Words("installation", ("key",), Fate.KEPT, "this installation's random key (calendar UIDs)"),
     Words("processedupdate", ("handler",), Fate.KEPT, "a code"),
     Words("membership", ("role",), Fate.KEPT, "a code"),
     Words("reminder", ("kind", "key", "state", "last_error"), Fate.KEPT, "codes and ids; an error's type, not text"),
