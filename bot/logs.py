@@ -1,11 +1,9 @@
-"""What Criw's log may hold, at every level: ids, counts and reasons, never people's names or what they wrote;
-and an idle bot's log is quiet.
+"""What Criw's log may hold, at every level: ids, counts and reasons, never people's names or what they wrote.
 
 The libraries under Criw log what passes through them when asked for DEBUG: PTB every Bot API call's
 parameters and answer (messages, names), aiosqlite every statement with its parameters, SQLAlchemy the rows
 it reads (SQL parameters are hidden by the engine itself: bot/store/database.py). Filters on exactly those
-loggers drop the values and keep the rest. APScheduler writes two INFO lines per job per tick (over 80,000
-a day): its executor's log is kept to warnings and errors, so a job that fails is still logged.
+loggers drop the values and keep the rest. (The scheduler's own quiet is bot/schedule/ticker.py's.)
 """
 
 from __future__ import annotations
@@ -54,4 +52,3 @@ def keep_personal_data_out() -> None:
     _add_once("telegram.request.BaseRequest", WithoutValues(("Can not load invalid JSON data",)))
     _add_once("aiosqlite", WithoutValues())  # "executing functools.partial(<execute>, 'SQL', (parameters))"
     _add_once("sqlalchemy.engine.Engine", DropRows())
-    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)  # "Running job", "executed"
