@@ -30,6 +30,7 @@ from aiogram.types import (
     Update,
 )
 from aiohttp import web
+from pydantic import ValidationError
 
 from bot.chat.actions import (
     Action,
@@ -168,8 +169,11 @@ class AiogramTransport:
             raise
         except TelegramServerError as error:
             raise TelegramDown(f"server error: {error.message}") from error
-        except ClientDecodeError as error:  # not the Bot API answering (a proxy's error page): it may have
-            raise TelegramDown(f"not a Bot API answer: {error.message}", maybe_done=True) from error
+        except ClientDecodeError as error:
+            # Not JSON (a proxy's error page): Telegram never answered, as with its own 5xx. JSON that aiogram
+            # could not read: Telegram did answer, so the call was carried out.
+            answered = isinstance(error.original, ValidationError)
+            raise TelegramDown(f"not a Bot API answer: {error.message}", maybe_done=answered) from error
         except TelegramNetworkError as error:  # only a failure to connect is sure not to have been carried out
             raise TelegramDown(f"network: {error.message}",
                                maybe_done="cannot connect" not in error.message.lower()) from error

@@ -25,6 +25,14 @@ async def test_a_proxy_error_page_in_answer_to_getupdates_is_waited_out(world, l
     assert [line for level, line in logs.lines if level >= logging.WARNING and "getUpdates" in line]
 
 
+async def test_a_proxy_error_page_in_answer_to_a_reply_is_retried_like_any_outage(world):
+    ben = world.people["Ben"]
+    world.emulator.fail_next_with_page("sendMessage", 502, times=2)
+    await ben.send("/start")
+    assert [message["text"] for message in ben.inbox() if "Welcome to Criw" in message["text"]] == [ben.last()]
+    assert world.emulator.stats.errors[502] == 2
+
+
 def unreadable_message(world) -> dict:
     """A message whose sender lacks `is_bot` (which every library requires), from a distinctive name."""
     sender = {"id": 990_001, "first_name": NAME, "language_code": "en"}
