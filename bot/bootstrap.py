@@ -12,6 +12,7 @@ from bot.chat.dispatch import Dispatcher
 from bot.chat.outbound import Outbound
 from bot.chat.profile import BotProfile, build_profile
 from bot.domain.clock import Clock, SystemClock
+from bot.logs import keep_personal_data_out
 from bot.schedule.delivery import Delivery, DeliveryContext
 from bot.settings import Settings
 from bot.store.database import create_engine, is_sqlite, session_factory
@@ -64,6 +65,7 @@ class Criw:
 async def build(settings: Settings, clock: Clock | None = None, *, migrate: bool | None = None) -> Criw:
     """Wire the core. An embedded SQLite database is brought up to date automatically."""
     clock = clock or SystemClock()
+    keep_personal_data_out()
     engine = create_engine(settings.database_url, wait_seconds=settings.database_wait_seconds)
     if migrate if migrate is not None else is_sqlite(settings.database_url):
         await upgrade(engine)

@@ -253,7 +253,7 @@ class Dispatcher:
             if not event.is_private and event.kind not in _NO_PRESENCE:
                 ctx.group = await groups.find_or_add(
                     uow, self.clock, event.chat_id, event.chat_title,
-                    organisation_name=self.settings.organisation_name,
+                    organisation_name=self.settings.organisation_name, timezone=self.settings.timezone,
                 )
                 if ctx.person is not None:
                     ctx.membership = await groups.note_presence(

@@ -263,6 +263,12 @@ class TelegramEmulator:
         self._webhook.spread(urls, parallel=parallel, to_every=to_every)
         self.world.touch()
 
+    def push_raw_update(self, kind: str, payload: Obj) -> ReadyDict:
+        """Enqueue an update of ``kind`` with ``payload`` exactly as given, even one no library can read
+        (a field a newer Bot API added, or one it dropped): what Telegram sends is not always what a
+        library expects."""
+        return ReadyDict(self.world.push(kind, payload))
+
     def redeliver(self, update: Obj) -> ReadyDict:
         """Enqueue the very same update again, with the same update_id (a lost confirmation)."""
         return ReadyDict(self.world.queue.redeliver(update))
@@ -411,6 +417,11 @@ class TelegramEmulator:
         """Answer the next ``times`` calls of ``method`` with ``result`` ("ok": true) instead of running them:
         a Bot API server (or a newer Telegram) answering in a shape the client library can't decode."""
         self.api.faults.garble(method, result, times)
+
+    def fail_next_with_page(self, method: str, status: int = 502, times: int = 1) -> None:
+        """Make the next ``times`` calls of ``method`` ("*" = any) answer as a proxy in front of Telegram
+        does when Telegram is unreachable: HTTP ``status`` with an HTML page, not the Bot API's JSON."""
+        self.api.faults.add_page(method, status=status, times=times)
 
     def slow_next(self, method: str, seconds: float, times: int = 1) -> None:
         """Make the next ``times`` calls of ``method`` ("*" = any) wait ``seconds`` before being answered, as

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .emulator_wire import ApiError, Params
+from .emulator_wire import ApiError, Params, ProxyPage
 
 #: Calls that put a message in a chat: the ones Telegram's flood control counts.
 SENDING_METHODS = frozenset(
@@ -45,7 +45,7 @@ class EmulatorStats:
 @dataclass
 class _Fault:
     method: str  # lower-case method name, or "*" for any
-    error: ApiError
+    error: ApiError | ProxyPage
     remaining: int
     chat_id: int | str | None
 
@@ -114,7 +114,10 @@ class FaultInjector:
         error = ApiError(error_code, description, **parameters)
         self._faults.append(_Fault(method.lower(), error, times, chat_id))
 
-    def take(self, method: str, params: Params) -> ApiError | None:
+    def add_page(self, method: str, *, status: int, times: int) -> None:
+        self._faults.append(_Fault(method.lower(), ProxyPage(status), times, None))
+
+    def take(self, method: str, params: Params) -> ApiError | ProxyPage | None:
         """The error to answer this call with, consuming one use of the first matching fault."""
         for fault in self._faults:
             if fault.method not in ("*", method.lower()):

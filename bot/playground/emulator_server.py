@@ -15,7 +15,16 @@ from aiohttp import web
 from . import emulator_admin, emulator_files, emulator_messages
 from .emulator_limits import EmulatorStats, FaultInjector, RateLimiter
 from .emulator_state import World
-from .emulator_wire import ApiError, Call, Params, error_response, ok_response, read_call, too_many_requests
+from .emulator_wire import (
+    ApiError,
+    Call,
+    Params,
+    ProxyPage,
+    error_response,
+    ok_response,
+    read_call,
+    too_many_requests,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +75,9 @@ class BotApi:
             if error.error_code == 429:
                 self.stats.retry_after_sent += 1
             raise
+        except ProxyPage as page:
+            self.stats.errors[page.status] += 1
+            raise
         finally:
             self.world.touch()
 
@@ -108,6 +120,8 @@ async def _api_call(api: BotApi, request: web.Request) -> web.Response:
         return ok_response(await api.invoke(call))
     except ApiError as error:
         return error_response(error)
+    except ProxyPage as page:
+        return page.response()
     except Exception as error:  # a bug in the emulator: say so loudly rather than hang the bot
         log.exception("emulator failed on %s", raw_method)
         return error_response(ApiError(500, f"Internal Server Error: emulator bug: {error!r}"))

@@ -40,6 +40,20 @@ class ApiError(Exception):
         return body
 
 
+class ProxyPage(Exception):
+    """Not the Bot API answering but a proxy in front of it: an HTML error page, not JSON."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"proxy page {status}")
+        self.status = status
+
+    def response(self) -> web.Response:
+        reason = {502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}.get(self.status, "Error")
+        page = f"<html><head><title>{self.status} {reason}</title></head><body><center><h1>{self.status} " \
+               f"{reason}</h1></center><hr><center>nginx</center></body></html>"
+        return web.Response(status=self.status, text=page, content_type="text/html")
+
+
 def bad_request(reason: str, **parameters: Any) -> ApiError:
     return ApiError(400, f"Bad Request: {reason}", **parameters)
 

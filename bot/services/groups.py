@@ -31,14 +31,16 @@ async def _organisation(uow: UnitOfWork, clock: Clock, name: str) -> Organisatio
 
 
 async def find_or_add(
-    uow: UnitOfWork, clock: Clock, chat_id: int, title: str, *, organisation_name: str = "Criw"
+    uow: UnitOfWork, clock: Clock, chat_id: int, title: str, *, organisation_name: str = "Criw",
+    timezone: str = "Europe/London",
 ) -> Group:
-    """The group for a chat, added to the organisation the first time the bot meets it."""
+    """The group for a chat, added to the organisation the first time the bot meets it, in `timezone`
+    (the operator's CRIW_TIMEZONE)."""
     group = await uow.groups.by_chat(chat_id)
     if group is None:
         organisation = await _organisation(uow, clock, organisation_name)
         assert organisation.id is not None
-        group = Group(organisation_id=organisation.id, chat_id=chat_id, created_at=clock.now())
+        group = Group(organisation_id=organisation.id, chat_id=chat_id, created_at=clock.now(), timezone=timezone)
         uow.groups.add(group)
     group.title = title[:255]
     await uow.flush()

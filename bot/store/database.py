@@ -18,9 +18,10 @@ def is_sqlite(url: str) -> bool:
 def create_engine(url: str, *, wait_seconds: float = 15) -> AsyncEngine:
     """Make the engine; for SQLite turn on WAL, foreign keys and a busy timeout on every connection
     (`wait_seconds`: how long a write waits for another's lock before "database is locked")."""
+    # hide_parameters: an error or a DEBUG log shows the SQL, never the values (names, what people wrote).
     if not is_sqlite(url):
-        return create_async_engine(url, pool_pre_ping=True)
-    engine = create_async_engine(url, connect_args={"timeout": wait_seconds})
+        return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_async_engine(url, connect_args={"timeout": wait_seconds}, hide_parameters=True)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Any
+from typing import Any, cast
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -20,6 +20,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.methods import GetUpdates
 from aiogram.types import (
     BotCommand,
     BotCommandScopeChat,
@@ -30,6 +31,7 @@ from aiogram.types import (
     Update,
 )
 from aiohttp import web
+from pydantic import ValidationError
 
 from bot.chat.actions import (
     Action,
@@ -46,19 +48,27 @@ from bot.chat.actions import (
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
-from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
 from bot.transports.aiogram_updates import to_event
+from bot.transports.incoming import last_id, readable
 from bot.transports.lanes import in_lanes, person_of
 from bot.transports.lookups import unreadable_member
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
+from bot.transports.webhook import webhook_app
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 POLL_SECONDS = 10  # how long Telegram holds getUpdates open when there is nothing new
 STOP_SECONDS = 30  # how long stop() waits for the updates in hand
+LONGEST_BACKOFF = 30.0
 
+
+class _RawGetUpdates(GetUpdates):
+    """getUpdates answered as plain JSON objects: each is read on its own (one unreadable update must not
+    make the whole batch, and with it polling, fail)."""
+
+    __returning__ = list[dict[str, Any]]  # type: ignore[assignment]
 
 
 def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -170,6 +180,11 @@ class AiogramTransport:
             raise
         except TelegramServerError as error:
             raise TelegramDown(f"server error: {error.message}") from error
+        except ClientDecodeError as error:
+            # Not JSON (a proxy's error page): Telegram never answered, as with its own 5xx. JSON that aiogram
+            # could not read: Telegram did answer, so the call was carried out.
+            answered = isinstance(error.original, ValidationError)
+            raise TelegramDown(f"not a Bot API answer: {error.message}", maybe_done=answered) from error
         except TelegramNetworkError as error:  # only a failure to connect is sure not to have been carried out
             raise TelegramDown(f"network: {error.message}",
                                maybe_done="cannot connect" not in error.message.lower()) from error
@@ -206,26 +221,30 @@ class AiogramTransport:
         failures = 0
         while not self._stopping.is_set():
             try:
-                updates = await self._next_batch(offset)
+                batch = await self._next_batch(offset)
             except TelegramRetryAfter as error:
                 await self._pause(error.retry_after)
                 continue
-            except (TelegramNetworkError, TelegramServerError, TelegramConflictError) as error:
-                failures += 1
-                log.warning("getUpdates failed (%s); trying again", error.message)
-                await self._pause(min(2.0 ** failures, 30.0))
+            except (TelegramNetworkError, TelegramServerError, TelegramConflictError, ClientDecodeError) as error:
+                failures += 1  # ClientDecodeError: not JSON, e.g. a proxy's HTML "502 Bad Gateway" page
+                wait = min(2.0 ** (failures - 1), LONGEST_BACKOFF)
+                log.warning("getUpdates failed (%s); retrying in %.0fs", error.message, wait)
+                await self._pause(wait)
                 continue
             failures = 0
-            if updates:
+            if batch:
+                updates = readable(batch, self._read)
                 await in_lanes(updates, lambda update: person_of(to_event(update)),
                                lambda update: self.aiogram.feed_update(self.bot, update))
-                offset = updates[-1].update_id + 1
+                offset = (last_id(batch) or 0) + 1  # the unreadable ones are confirmed too
 
-    async def _next_batch(self, offset: int | None) -> list[Update] | None:
-        """The next updates, or None once stop() is called while waiting for them."""
-        fetch = asyncio.ensure_future(self.bot.get_updates(
-            offset=offset, timeout=POLL_SECONDS, allowed_updates=ALLOWED_UPDATES,
-            request_timeout=int(POLL_SECONDS + self.timeout)))
+    def _read(self, raw: dict[str, Any]) -> Update:
+        return Update.model_validate(raw, context={"bot": self.bot})
+
+    async def _next_batch(self, offset: int | None) -> list[dict[str, Any]] | None:
+        """The next updates, as JSON objects, or None once stop() is called while waiting for them."""
+        call = _RawGetUpdates(offset=offset, timeout=POLL_SECONDS, allowed_updates=ALLOWED_UPDATES)
+        fetch = asyncio.ensure_future(self.bot(call, request_timeout=int(POLL_SECONDS + self.timeout)))
         fetch.add_done_callback(lambda done: done.cancelled() or done.exception())  # a dropped one is quiet
         stopping = asyncio.ensure_future(self._stopping.wait())
         try:
@@ -234,7 +253,8 @@ class AiogramTransport:
             stopping.cancel()
             if not fetch.done():
                 fetch.cancel()  # it ends later: this wait is over now
-        return fetch.result() if fetch.done() and not fetch.cancelled() else None
+        batch = fetch.result() if fetch.done() and not fetch.cancelled() else None
+        return cast("list[dict[str, Any]] | None", batch)  # _RawGetUpdates answers JSON objects
 
     async def _pause(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -248,20 +268,8 @@ class AiogramTransport:
         await self.bot.session.close()
 
     def webhook_app(self, secret: str, path: str = "/telegram") -> web.Application:
-        """An aiohttp app that takes Telegram's webhook POSTs, checking the secret token header."""
-        from aiogram.webhook.aiohttp_server import SimpleRequestHandler
-
-        class Handler(SimpleRequestHandler):
-            async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
-                try:
-                    return await super()._handle_request(bot, request)
-                except TryLater:  # another worker may have died holding it: Telegram must deliver it again
-                    return web.Response(status=503, text="In hand elsewhere: try again later")
-
-        app = web.Application()
-        handler = Handler(self.aiogram, self.bot, handle_in_background=False, secret_token=secret or None)
-        handler.register(app, path=path)
-        return app
+        """An aiohttp app that takes Telegram's webhook POSTs (bot/transports/webhook.py)."""
+        return webhook_app(secret, path, self._read, lambda update: self.aiogram.feed_update(self.bot, update))
 
     async def set_webhook(self, url: str, secret: str) -> None:
         await self.prepare()

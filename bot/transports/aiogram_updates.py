@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message, Update, User
 
 from bot.chat.events import ChatType, Event, EventKind, Sender
 
+log = logging.getLogger(__name__)
 _LEFT = {"left", "kicked"}
+_PRESENT = {"creator", "administrator", "member", "restricted"}
 
 
 def _sender(user: User | None) -> Sender | None:
@@ -48,8 +52,12 @@ def _from_callback(update_id: int, query: CallbackQuery) -> Event | None:
     )
 
 
-def _from_member_change(update_id: int, change: ChatMemberUpdated) -> Event:
-    gone = change.new_chat_member.status in _LEFT
+def _from_member_change(update_id: int, change: ChatMemberUpdated) -> Event | None:
+    status = change.new_chat_member.status
+    if status not in _LEFT | _PRESENT:  # a status a newer Bot API added: neither joined nor left
+        log.debug("update %s: membership status %.20r is not one Criw knows; ignored", update_id, status)
+        return None
+    gone = status in _LEFT
     private = change.chat.type == "private"
     if private:
         kind = EventKind.BOT_BLOCKED if gone else EventKind.BOT_UNBLOCKED

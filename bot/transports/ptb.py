@@ -8,7 +8,6 @@ answered only after its update was handled, and PTB's errors become Criw's neutr
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 import os
 import warnings
@@ -28,6 +27,7 @@ from telegram import (
 from telegram.error import (
     BadRequest,
     ChatMigrated,
+    EndPointNotFound,
     Forbidden,
     InvalidToken,
     NetworkError,
@@ -53,24 +53,29 @@ from bot.chat.actions import (
     Undeliverable,
 )
 from bot.chat.dispatch import Dispatcher as CriwDispatcher
-from bot.chat.failures import TryLater
 from bot.chat.keyboard import Keyboard
 from bot.chat.profile import BotProfile
+from bot.transports.incoming import last_id, readable
 from bot.transports.lanes import in_lanes, person_of
 from bot.transports.lookups import unreadable_member
 from bot.transports.ptb_updates import to_event
 from bot.transports.redact import redact
 from bot.transports.sender import RateLimited, TelegramDown, with_retry_after
+from bot.transports.webhook import webhook_app
 
 log = logging.getLogger(__name__)
 # PTB builds results with plain constructors (de_json): an object of the wrong shape raises one of these.
 UNREADABLE = (TypeError, KeyError, ValueError)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 POLL_TIMEOUT = 10  # seconds a getUpdates may wait on the server for news
 LONGEST_BACKOFF = 30.0
 STOP_GRACE = 10.0  # how long stop() lets the update in hand finish before cancelling it
 _PTB_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot")  # the loggers that log addresses and parameters
+# getUpdates is asked for by name so its answer comes back as JSON, each update then read on its own
+# (Bot.get_updates reads the whole batch at once: one unreadable update fails it, and is logged in full).
+# Bot API method names are case-insensitive; the lower-case spelling is not one of PTB's own method names,
+# which do_api_request would warn about.
+RAW_GET_UPDATES = "getupdates"
 
 
 def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -110,11 +115,12 @@ class PtbTransport:
         self.application.add_handler(TypeHandler(Update, self._feed))
         self.application.add_error_handler(self._log_failure)
         self.bot = self.application.bot
+        self.read_timeout = timeout
         self.bot_username = ""
         self._stopping = False
         self._stopped = asyncio.Event()
         self._stopped.set()  # not polling
-        self._fetch: asyncio.Future[tuple[Update, ...]] | None = None
+        self._fetch: asyncio.Future[list[Any]] | None = None
         self._poller: asyncio.Task[Any] | None = None
         # httpx logs every request URL at INFO, and the URL holds the bot token.
         logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -250,41 +256,51 @@ class PtbTransport:
             while not self._stopping:
                 batch = await self._next_batch(offset)
                 if batch:
-                    await in_lanes(batch, lambda update: person_of(to_event(update)), self.application.process_update)
-                    offset = batch[-1].update_id + 1
+                    updates = readable(batch, self._read)
+                    await in_lanes(updates, lambda update: person_of(to_event(update)), self.application.process_update)
+                    offset = (last_id(batch) or 0) + 1  # the unreadable ones are confirmed too
         finally:
             self._poller = None
             self._stopped.set()
 
-    async def _next_batch(self, offset: int | None) -> tuple[Update, ...]:
-        """The next updates (confirming those before offset); () when stop() interrupts the wait."""
+    def _read(self, raw: dict[str, Any]) -> Update:
+        update = Update.de_json(raw, self.bot)
+        if update is None:
+            raise ValueError("empty update")
+        return update
+
+    async def _next_batch(self, offset: int | None) -> list[Any]:
+        """The next updates as JSON objects (confirming those before offset); [] when stop() interrupts."""
         self._fetch = asyncio.ensure_future(self._fetch_with_retries(offset))
         try:
             return await self._fetch
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if self._stopping and task is not None and not task.cancelling():
-                return ()  # stop() cancelled the wait, not our caller
+                return []  # stop() cancelled the wait, not our caller
             raise
         finally:
             self._fetch = None
 
-    async def _fetch_with_retries(self, offset: int | None) -> tuple[Update, ...]:
+    async def _fetch_with_retries(self, offset: int | None) -> list[Any]:
         """getUpdates until it answers: 429s are waited out, other failures backed off, a bad token raised."""
         backoff = 1.0
         while True:
             try:
-                return await self.bot.get_updates(
-                    offset=offset, timeout=POLL_TIMEOUT, allowed_updates=ALLOWED_UPDATES
+                batch = await self.bot.do_api_request(
+                    RAW_GET_UPDATES, {"offset": offset, "timeout": POLL_TIMEOUT, "allowed_updates": ALLOWED_UPDATES},
+                    read_timeout=self.read_timeout + POLL_TIMEOUT,
                 )
-            except InvalidToken:
+                return batch if isinstance(batch, list) else []
+            except (InvalidToken, EndPointNotFound):  # the token was refused (after start, PTB says so thus)
                 raise
             except RetryAfter as error:
                 wait = _seconds(error)
             except TimedOut:
                 continue  # the long poll outlived the connection: simply ask again
-            except TelegramError as error:  # network trouble, 409 Conflict, 5xx: try again, more slowly
-                log.warning("getUpdates failed (%s); retrying in %.0fs", error, backoff)
+            except TelegramError as error:  # network trouble, 409 Conflict, 5xx, a proxy's page: try again, more slowly
+                said = str(error).split(". Parsing the server response", 1)[0]  # not a proxy's whole page
+                log.warning("getUpdates failed (%s); retrying in %.0fs", said, backoff)
                 wait, backoff = backoff, min(backoff * 2, LONGEST_BACKOFF)
             await asyncio.sleep(wait)
 
@@ -302,29 +318,14 @@ class PtbTransport:
         await self.application.shutdown()
 
     def webhook_app(self, secret: str, path: str = "/telegram") -> web.Application:
-        """An aiohttp app that takes Telegram's webhook POSTs, checking the secret token header."""
-        expected = secret.encode()
+        """An aiohttp app that takes Telegram's webhook POSTs (bot/transports/webhook.py)."""
+        return webhook_app(secret, path, self._read, self._handle_posted)
 
-        async def receive(request: web.Request) -> web.Response:
-            given = request.headers.get(SECRET_HEADER, "").encode()
-            if expected and not hmac.compare_digest(given, expected):
-                return web.Response(status=401, text="Unauthorized")
-            try:
-                update = Update.de_json(await request.json(), self.bot)
-            except (ValueError, TypeError, KeyError, AttributeError):
-                return web.Response(status=400, text="Not an update")
-            await self.application.initialize()
-            event = to_event(update)
-            try:
-                if event is not None:
-                    await self.core.handle(event, self)  # handled before answering, as with aiogram
-            except TryLater:  # another worker may have died holding it: Telegram must deliver it again
-                return web.Response(status=503, text="In hand elsewhere: try again later")
-            return web.json_response({})
-
-        app = web.Application()
-        app.router.add_post(path, receive)
-        return app
+    async def _handle_posted(self, update: Update) -> None:
+        await self.application.initialize()
+        event = to_event(update)
+        if event is not None:
+            await self.core.handle(event, self)  # handled before answering, as with aiogram
 
     async def set_webhook(self, url: str, secret: str) -> None:
         redact(_PTB_LOGGERS, secret)  # PTB logs every call's parameters at DEBUG, the secret among them

@@ -34,8 +34,9 @@ class Transport(Platform, Protocol):
         ...
 
     def webhook_app(self, secret: str, path: str = "/telegram") -> web.Application:
-        """An aiohttp app taking webhook POSTs on `path`: refuse a wrong secret header (401), handle the
-        update, then answer 200."""
+        """An aiohttp app taking webhook POSTs on `path` (bot/transports/webhook.py): refuse a wrong secret
+        header (401) and a body that is not one update (400), skip one the library cannot read (200), else
+        handle the update, then answer 200."""
         ...
 
     async def set_webhook(self, url: str, secret: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
 
 import pytest
@@ -52,6 +53,30 @@ def emoji_only_buttons(emulator) -> list[str]:
         for row in (markup or {}).get("inline_keyboard", []) if isinstance(markup, dict) else []:
             labels += [str(button.get("text", "")) for button in row]
     return [label for label in labels if not any(ch.isalnum() for ch in label)]
+
+
+class Captured(logging.Handler):
+    """Every record, formatted with its traceback, as a log file would hold it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.lines: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append((record.levelno, self.format(record)))
+
+
+@pytest.fixture
+def logs():
+    """Every log record at every level, from every logger, while the test runs."""
+    root, captured = logging.getLogger(), Captured()
+    level = root.level
+    root.setLevel(logging.DEBUG)
+    root.addHandler(captured)
+    yield captured
+    root.removeHandler(captured)
+    root.setLevel(level)
 
 
 @pytest.fixture

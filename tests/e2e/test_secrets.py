@@ -7,36 +7,12 @@ from __future__ import annotations
 import logging
 
 import aiohttp
-import pytest
 
 from bot.playground.phone import Phone
 from bot.settings import load_settings
 from tests.e2e.test_transports import SECRET, SECRET_HEADER, bot_on_a_webhook, start_update
 
 NAME, WORDS = "Gwenllian Zebedee", "my secret diary entry about Zebedee"
-
-
-class Captured(logging.Handler):
-    """Every record, formatted with its traceback, as a log file would hold it."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        self.lines: list[tuple[int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append((record.levelno, self.format(record)))
-
-
-@pytest.fixture
-def logs():
-    root, captured = logging.getLogger(), Captured()
-    level = root.level
-    root.setLevel(logging.DEBUG)
-    root.addHandler(captured)
-    yield captured
-    root.removeHandler(captured)
-    root.setLevel(level)
 
 
 async def scenario(hooked) -> None:
@@ -75,7 +51,29 @@ async def test_at_the_default_level_the_logs_name_no_one_and_quote_nothing(trans
         await scenario(hooked)
     default = [line for level, line in logs.lines if level >= logging.INFO]
     assert default  # something was logged, the failure with its traceback among it
-    assert [line for line in default if "Zebedee" in line or "Gwenllian" in line or "diary" in line] == []
+    assert personal([(logging.INFO, line) for line in default]) == []
+
+
+def personal(lines: list[tuple[int, str]]) -> list[str]:
+    return [line for _, line in lines if "Zebedee" in line or "Gwenllian" in line or "diary" in line]
+
+
+async def test_at_debug_too_the_logs_name_no_one_and_quote_nothing_on_a_webhook(transport, tmp_path, logs):
+    async with bot_on_a_webhook(transport, str(tmp_path / "debug.db")) as hooked:
+        await scenario(hooked)
+    assert any(level == logging.DEBUG for level, _ in logs.lines)  # DEBUG really was on
+    assert personal(logs.lines) == []
+
+
+async def test_at_debug_too_the_logs_name_no_one_and_quote_nothing_when_polling(logs, world):
+    gwen = Phone(world.emulator, world.emulator.add_user(NAME, language_code="en"))
+    await gwen.send("/start")
+    await gwen.tap("English")
+    world.emulator.fail_next("sendMessage", error_code=502, times=3)
+    await gwen.send(WORDS)
+    await gwen.send("/mydata")
+    assert any(level == logging.DEBUG for level, _ in logs.lines)
+    assert personal(logs.lines) == []
 
 
 def test_settings_never_show_the_token_or_the_secret():
