@@ -116,8 +116,10 @@ class AiogramTransport:
             member = await with_retry_after(lambda: self._translate(self.bot.get_chat_member(chat_id, telegram_id)))
         except TelegramBadRequest:
             return "left"
-        except ClientDecodeError as error:
-            return unreadable_member(chat_id, telegram_id, error)
+        except TelegramDown as error:
+            if isinstance(error.__cause__, ClientDecodeError):  # _translate wraps an answer it can't read
+                return unreadable_member(chat_id, telegram_id, error.__cause__)
+            raise
         return str(member.status)
 
     async def _call(self, action: Action) -> Sent | None:
