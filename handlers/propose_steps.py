@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
-from bot.domain.dates import local_to_utc
+from bot.domain.dates import local_to_utc, shows_year
 from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
 from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import draft_summary, easy_draft_summary, when
@@ -146,8 +146,8 @@ def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> st
 
 
 def _day_label(tr: Tr, zone: ZoneInfo, extra: Extra) -> str:
-    day = date.fromisoformat(extra["day"])
-    return tr.when(local_to_utc(day, time(12), zone), zone, "EEEE d MMMM")
+    moment = local_to_utc(date.fromisoformat(extra["day"]), time(12), zone)
+    return tr.when(moment, zone, "EEEE d MMMM y" if shows_year(moment, _now(extra)) else "EEEE d MMMM")
 
 
 def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
