@@ -37,11 +37,14 @@ async def vote(world, **choices):
         await world.people[name].tap(choice, chat=world.group)
 
 
+TWO_TO_ONE = {"Alys": "Ie", "Ceri": "Na", "Dafydd": "Yes"}
+AGREED = ("✅ Wedi'i gytuno: Picnic", "✅ Agreed: Picnic")
+
+
 @pytest.mark.parametrize("rule, votes, welsh, english", [
-    ("More yes than no", {"Alys": "Ie", "Ceri": "Na", "Dafydd": "Yes"}, "✅ Wedi'i gytuno: Picnic", "✅ Agreed: Picnic"),
-    ("Two thirds", {"Alys": "Ie", "Ceri": "Na", "Dafydd": "Yes"}, "✅ Wedi'i gytuno: Picnic", "✅ Agreed: Picnic"),
-    ("Everyone", {"Alys": "Ie", "Ceri": "Na", "Dafydd": "Yes", "Ben": "Yes"}, "❌ Dim cytundeb y tro hwn: Picnic",
-     "❌ Not agreed this time: Picnic"),
+    ("More yes than no", TWO_TO_ONE, *AGREED),
+    ("Two thirds", TWO_TO_ONE, *AGREED),
+    ("Everyone", {**TWO_TO_ONE, "Ben": "Yes"}, "❌ Dim cytundeb y tro hwn: Picnic", "❌ Not agreed this time: Picnic"),
 ])
 async def test_the_groups_outcome_post_is_exactly_what_its_rule_says(world, clock, rule, votes, welsh, english):
     await everyone_started(world)

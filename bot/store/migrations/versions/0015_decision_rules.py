@@ -34,7 +34,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('organisation', schema=None) as batch_op:
+    # Groups point at their organisation, so SQLite must drop the column in place rather than copy the table.
+    with op.batch_alter_table('organisation', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('notice_days')
     with op.batch_alter_table('grouprule', schema=None) as batch_op:
         batch_op.add_column(sa.Column('threshold', sa.Float(), nullable=False, server_default='0.5'))
