@@ -142,11 +142,15 @@ def vote_keyboard(view: ProposalView, languages: tuple[str, ...]) -> Keyboard:
             [button(lambda tr: tr._("✅ Yes"), 0, "y"), button(lambda tr: tr._("❌ No"), 0, "n")], [abstain]
         )
     rows = [
-        [button(lambda tr, moment=option.starts_at: "📅 " + tr.when(moment, view.zone, "EEE d MMM, HH:mm"),
+        [button(lambda tr, moment=option.starts_at: "📅 " + tr.when(moment, view.zone, _button_pattern(view, moment)),
                 option.index, "y")]
         for option in view.options
     ]
     return Keyboard.of(*rows, [abstain])
+
+
+def _button_pattern(view: ProposalView, moment: datetime) -> str:
+    return "EEE d MMM y, HH:mm" if shows_year(moment, view.proposal.opened_at) else "EEE d MMM, HH:mm"
 
 
 def outcome(tr: Tr, view: ProposalView, result: Outcome, decided_by: str | None = None) -> str:

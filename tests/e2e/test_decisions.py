@@ -200,6 +200,10 @@ async def test_a_date_far_ahead_shows_its_year_in_the_post_and_impossible_dates_
     post = await write_proposal(world, people["Ben"], ENGLISH, "Picnic", dates=("20 November 2027 19:00",))
     assert "📅 When: Saturday 20 November 2027, 19:00" in post["text"]
     assert "📅 Pryd: Dydd Sadwrn 20 Tachwedd 2027, 19:00" in post["text"]
+    far = await write_proposal(world, people["Ben"], ENGLISH, "Two dates", dates=("5 December 14:30",
+                                                                                "20 November 2027 19:00"))
+    labels = [button["text"] for row in far["reply_markup"]["inline_keyboard"] for button in row]
+    assert any("20 Nov 2027" in label for label in labels) and not any("5 Dec 2026" in label for label in labels)
     alys = people["Alys"]
     await alys.start(f"p{world.group['id']}")
     await alys.send("Picnic")
