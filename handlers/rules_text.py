@@ -64,6 +64,7 @@ def easy_describe(tr: Tr, current: GroupRules) -> str:
     rule = current.rule
     votes = EXAMPLES[rule.majority][0]
     lines = [tr.p_("easy", "⚖️ How your group decides"),
+             tr.p_("easy", "👥 At least half the members must vote.") if rule.quorum_share is not None else
              # Translators: Easy Read. n is how many people must vote.
              tr.p_("easy", "👥 At least %(n)s people must vote.", n=rule.quorum_min_voters)]
     match rule.majority:
