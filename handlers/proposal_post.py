@@ -10,7 +10,7 @@ from bot.domain import language
 from bot.domain.decisions import OutcomeKind
 from bot.i18n.easy import Subject, both
 from bot.i18n.translator import Render, label_in
-from bot.services import proposals
+from bot.services import proposals, voting
 from bot.services.proposals import ProposalView
 from bot.services.voting import Closing
 from bot.store.uow import UnitOfWorkFactory
@@ -56,25 +56,38 @@ async def _edit_post(outbound: Outbound, view: ProposalView, *, with_buttons: bo
 
 
 async def announce(outbound: Outbound, closing: Closing) -> None:
-    """Tell the group how the vote ended; after a second tie, ask the proposer to choose."""
+    """Tell the group how the vote ended; after a tie the group's rule gives to its coordinators, ask them."""
     view, outcome = closing.view, closing.outcome
     if view.proposal.post_message_id is not None:
         await _edit_post(outbound, view, with_buttons=outcome.kind is OutcomeKind.TIE_EXTEND)
-    await outbound.to_group(view.group, lambda tr: text.outcome(tr, view, outcome))
+    decided_by = closing.tie_decided_by.display_name if closing.tie_decided_by else None
+    await outbound.to_group(view.group, lambda tr: text.outcome(tr, view, outcome, decided_by))
     if outcome.kind is OutcomeKind.PASSED:
         await meetup_post.publish_for_proposal(outbound, view.id)
         await request_post.send_for_proposal(outbound, view.id)
-    if outcome.kind is OutcomeKind.TIE_PROPOSER_CHOOSES:
-        title = view.proposal.title
-        await outbound.to_person(view.proposer, both(
-            lambda tr: tr._("⚖️ The vote on %(title)s is still a tie. Please choose what happens.", title=title),
+    if outcome.kind is OutcomeKind.TIE_COORDINATORS:
+        await _ask_coordinators(outbound, view, outcome.tied)
+
+
+async def _ask_coordinators(outbound: Outbound, view: ProposalView, tied: tuple[int, ...]) -> None:
+    """Each coordinator of the group, privately: the tie, and buttons to decide it (a reason comes next)."""
+    async with outbound.uow() as work:
+        coordinators = await voting.coordinators_of(work, view.proposal)
+    title = view.proposal.title
+    for coordinator in coordinators:
+        if not coordinator.can_dm:
+            continue
+        await outbound.to_person(coordinator, both(
+            lambda tr: tr._("⚖️ The vote on %(title)s is a tie, and your group's rule asks the coordinators to "
+                            "decide. Please choose, then say why: the group will see your reason.", title=title),
             # Translators: Easy Read. title is a proposal's title.
-            lambda tr: tr.p_("easy", "⚖️ The vote is equal.\n📝 %(title)s\n👆 You choose what happens.", title=title),
-            about=Subject("p", view.id)), tie_keyboard(view, outcome.tied, language.for_person(view.proposer.language)))
+            lambda tr: tr.p_("easy", "⚖️ The vote is equal.\n📝 %(title)s\n👆 You help decide what happens.\n"
+                                     "✍️ Then you say why.", title=title),
+            about=Subject("p", view.id)), tie_keyboard(view, tied, language.for_person(coordinator.language)))
 
 
 def _date_label(view: ProposalView, index: int) -> Render:
-    return lambda tr: "📅 " + text.when(tr, view.options[index].starts_at, view.zone)
+    return lambda tr: "📅 " + text.when(tr, view.options[index].starts_at, view.zone, view.proposal.opened_at)
 
 
 def tie_keyboard(view: ProposalView, tied: tuple[int, ...], languages: tuple[str, ...]) -> Keyboard:

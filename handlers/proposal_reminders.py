@@ -67,11 +67,11 @@ def _nudge(proposal: Proposal, group: Group) -> Readable:
     return both(
         lambda tr: tr._(
             "⏰ Voting on %(title)s closes %(when)s. You haven't voted yet: the buttons are on the group post.",
-            title=title, when=text.when(tr, closes, zone)),
+            title=title, when=text.when(tr, closes, zone, proposal.opened_at)),
         # Translators: Easy Read. title is a proposal's title; when is the date and time voting ends.
         lambda tr: tr.p_("easy", "⏰ Reminder: please vote.\n📝 %(title)s\n⏳ Voting ends: %(when)s\n"
                                "👥 The vote buttons are in the group chat.",
-                         title=title, when=text.when(tr, closes, zone)),
+                         title=title, when=text.when(tr, closes, zone, proposal.opened_at)),
         # Translators: Easy Read, read aloud. title is a proposal's title; when is a date and time in words.
         speech=lambda tr: tr.p_("easy", "Reminder: please vote on %(title)s. Voting ends on %(when)s. The vote buttons "
                                       "are in the group chat.",

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
+from bot.domain.dates import shows_year
 from bot.domain.decisions import Outcome, OutcomeKind
 from bot.domain.proposals import Draft, Needs
 from bot.i18n.markup import bold, escape
@@ -19,10 +20,12 @@ VOTE = "v"
 CHOICE_CODES = {"y": "yes", "n": "no", "a": "abstain"}
 DAY_LABEL = "EEE d MMM"
 WHEN = "EEEE d MMMM, HH:mm"
+WHEN_WITH_YEAR = "EEEE d MMMM y, HH:mm"
 
 
-def when(tr: Tr, moment: datetime, zone: ZoneInfo) -> str:
-    return tr.when(moment, zone, WHEN)
+def when(tr: Tr, moment: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
+    """A date and time; with its year when, seen from `now`, it is past or beyond the next few months."""
+    return tr.when(moment, zone, WHEN_WITH_YEAR if now is not None and shows_year(moment, now) else WHEN)
 
 
 def needs_line(tr: Tr, needs: Needs) -> str:
@@ -38,38 +41,42 @@ def needs_line(tr: Tr, needs: Needs) -> str:
 
 
 def details(tr: Tr, title: str, description: str, options: list[datetime], place: str, needs: Needs,
-            zone: ZoneInfo) -> list[str]:
+            zone: ZoneInfo, now: datetime) -> list[str]:
     """The lines every view of a proposal shares: what, when, where, needs."""
     lines: list[str] = [bold(title)]
     if description:
         lines.append(escape(shown(tr, description)))
     if len(options) == 1:
-        lines.append(tr._("📅 When: %(when)s", when=when(tr, options[0], zone)))
+        lines.append(tr._("📅 When: %(when)s", when=when(tr, options[0], zone, now)))
     elif options:
         lines.append(tr._("📅 Dates to choose from:"))
-        lines.extend(f"   • {when(tr, moment, zone)}" for moment in options)
+        lines.extend(f"   • {when(tr, moment, zone, now)}" for moment in options)
     if place:
         lines.append(tr._("📍 Where: %(place)s", place=place))
     lines.append(tr._("🧰 Needs: %(needs)s", needs=needs_line(tr, needs)))
     return lines
 
 
-def draft_summary(tr: Tr, draft: Draft, zone: ZoneInfo) -> str:
-    lines = details(tr, draft.title, draft.description, draft.options, draft.place, draft.needs, zone)
-    lines.append(tr.n_("⏳ Voting stays open for %(n)s day", "⏳ Voting stays open for %(n)s days", draft.vote_days))
+def draft_summary(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> str:
+    lines = details(tr, draft.title, draft.description, draft.options, draft.place, draft.needs, zone, now)
+    if draft.closes_at is not None:
+        lines.append(tr._("⏳ Voting closes: %(when)s", when=when(tr, draft.closes_at, zone, now)))
     return "\n".join(lines)
 
 
-def easy_draft_summary(tr: Tr, draft: Draft, zone: ZoneInfo) -> str:
+def easy_draft_summary(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> str:
     """The proposal in Easy Read: what, when, where (its needs are on the buttons before)."""
     lines: list[str] = [tr.p_("easy", "📝 What: %(title)s", title=draft.title)]
     if len(draft.options) == 1:
-        lines.append(tr.p_("easy", "📅 When: %(when)s", when=when(tr, draft.options[0], zone)))
+        lines.append(tr.p_("easy", "📅 When: %(when)s", when=when(tr, draft.options[0], zone, now)))
     else:
         lines.append(tr.p_("easy", "📅 Dates to choose from:"))
-        lines.extend(f"• {when(tr, moment, zone)}" for moment in draft.options)
+        lines.extend(f"• {when(tr, moment, zone, now)}" for moment in draft.options)
     if draft.place:
         lines.append(tr.p_("easy", "📍 Where: %(place)s", place=draft.place))
+    if draft.closes_at is not None:
+        # Translators: Easy Read. when is the date and time voting ends.
+        lines.append(tr.p_("easy", "⏳ Voting ends: %(when)s", when=when(tr, draft.closes_at, zone, now)))
     return "\n".join(lines)
 
 
@@ -94,15 +101,15 @@ def _voters(tr: Tr, view: ProposalView) -> str:
 def post(tr: Tr, view: ProposalView) -> str:
     """The group post: the proposal, the live tally and when voting closes."""
     proposal = view.proposal
-    zone = view.zone
+    zone, now = view.zone, proposal.opened_at
     head = tr._("🗳️ New proposal from %(name)s", name=view.proposer.display_name)
     lines: list[str] = [head, *details(tr, proposal.title, proposal.description, [o.starts_at for o in view.options],
-                            proposal.place, Needs.from_dict(proposal.needs), zone), ""]
+                            proposal.place, Needs.from_dict(proposal.needs), zone, now), ""]
     if view.is_date_choice:
         lines.append(tr._("📊 Tick every date you can make:"))
         for option, count in zip(view.options, view.tally.options, strict=True):
-            lines.append(f"   • {when(tr, option.starts_at, zone)}: " + tr.n_("%(n)s tick", "%(n)s ticks", count.yes)
-                         + _who(view, option.index, "yes"))
+            ticks = tr.n_("%(n)s tick", "%(n)s ticks", count.yes)
+            lines.append(f"   • {when(tr, option.starts_at, zone, now)}: {ticks}{_who(view, option.index, 'yes')}")
     else:
         count = view.tally.options[0]
         lines.append(tr._("📊 Yes %(yes)s · No %(no)s · Abstain %(abstain)s",
@@ -114,7 +121,7 @@ def post(tr: Tr, view: ProposalView) -> str:
     if proposal.state == "withdrawn":
         lines.append(tr._("🗑 Withdrawn by the proposer."))
     elif proposal.state in ("open", "tie") and proposal.closes_at:
-        lines.append(tr._("⏳ Voting closes: %(when)s", when=when(tr, proposal.closes_at, zone)))
+        lines.append(tr._("⏳ Voting closes: %(when)s", when=when(tr, proposal.closes_at, zone, now)))
     if proposal.state not in ("open", "withdrawn"):
         lines.append(tr._("🏁 Voting has closed."))
     return "\n".join(lines)
@@ -136,23 +143,29 @@ def vote_keyboard(view: ProposalView, languages: tuple[str, ...]) -> Keyboard:
             [button(lambda tr: tr._("✅ Yes"), 0, "y"), button(lambda tr: tr._("❌ No"), 0, "n")], [abstain]
         )
     rows = [
-        [button(lambda tr, moment=option.starts_at: "📅 " + tr.when(moment, view.zone, "EEE d MMM, HH:mm"),
+        [button(lambda tr, moment=option.starts_at: "📅 " + tr.when(moment, view.zone, _button_pattern(view, moment)),
                 option.index, "y")]
         for option in view.options
     ]
     return Keyboard.of(*rows, [abstain])
 
 
-def outcome(tr: Tr, view: ProposalView, result: Outcome) -> str:
-    """The announcement when a vote ends (or is extended after a tie)."""
+def _button_pattern(view: ProposalView, moment: datetime) -> str:
+    return "EEE d MMM y, HH:mm" if shows_year(moment, view.proposal.opened_at) else "EEE d MMM, HH:mm"
+
+
+def outcome(tr: Tr, view: ProposalView, result: Outcome, decided_by: str | None = None) -> str:
+    """The announcement when a vote ends (or is extended, or waits for the coordinators, after a tie)."""
     title = view.proposal.title
-    zone = view.zone
+    zone, now = view.zone, view.proposal.opened_at
     text: str
     match result.kind:
         case OutcomeKind.PASSED:
             assert result.winner is not None
-            moment = when(tr, view.options[result.winner].starts_at, zone)
+            moment = when(tr, view.options[result.winner].starts_at, zone, now)
             text = tr._("✅ Agreed: %(title)s\n📅 When: %(when)s", title=title, when=moment)
+            if result.tied:
+                text += "\n" + tr._("⚖️ Dates were tied; as the group's rule says, the earlier date goes ahead.")
         case OutcomeKind.NOT_PASSED:
             text = tr._("❌ Not agreed this time: %(title)s", title=title)
         case OutcomeKind.NO_QUORUM:
@@ -160,10 +173,17 @@ def outcome(tr: Tr, view: ProposalView, result: Outcome) -> str:
         case OutcomeKind.TIE_EXTEND:
             assert result.new_closes_at is not None
             text = tr._("⚖️ It's a tie on %(title)s. Voting stays open until %(when)s.", title=title,
-                        when=when(tr, result.new_closes_at, zone))
+                        when=when(tr, result.new_closes_at, zone, now))
+        case OutcomeKind.TIE_NOT_PASSED:
+            text = tr._("⚖️ It's a tie on %(title)s, so it doesn't go ahead: nothing changes without a majority.",
+                        title=title)
         case _:
-            text = tr._("⚖️ Still a tie on %(title)s. %(name)s will choose.", title=title,
-                        name=view.proposer.display_name)
-    if view.proposal.closed_reason:
-        text += "\n" + tr._("🛑 Closed early by a coordinator: %(reason)s", reason=view.proposal.closed_reason)
+            text = tr._("⚖️ It's a tie on %(title)s. As the group's rule says, the coordinators will decide and "
+                        "say why.", title=title)
+    reason = view.proposal.closed_reason
+    if reason and decided_by is not None:
+        text += "\n" + tr._("⚖️ The tie was decided by a coordinator, %(name)s. Reason: %(reason)s",
+                             name=decided_by, reason=reason)
+    elif reason:
+        text += "\n" + tr._("🛑 Closed early by a coordinator: %(reason)s", reason=reason)
     return text

@@ -7,6 +7,10 @@ stateDiagram-v2
     description --> day: text or Skip
     day --> time: a day without a time
     day --> confirm: a typed date and time
+    day --> next_year: a date that has passed this year (asked, never assumed)
+    next_year --> time: Yes, a day without a time
+    next_year --> confirm: Yes, a date and time
+    next_year --> day: No
     time --> confirm
     confirm --> day: add another date (up to 5)
     confirm --> place: carry on
@@ -14,7 +18,8 @@ stateDiagram-v2
     needs --> seats: transport ticked
     needs --> money: money ticked
     needs --> days: Done
-    days --> review
+    days --> review: the real closing time, and the organisation's notice
+    review --> review: close earlier (with notice) / keep the voting period
     review --> [*]: Post it (the group gets the post with vote buttons)
 ```
 Every step has Back and Cancel; a half-written proposal survives restarts and expires after a day.
@@ -22,14 +27,14 @@ Every step has Back and Cancel; a half-written proposal survives restarts and ex
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.chat.callbacks import encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
-from bot.domain.dates import local_to_utc, parse_time, read_when
+from bot.domain.dates import impossible_time, local_to_utc, parse_time, read_when
 from bot.domain.proposals import (
     DESCRIPTION_MAX,
     MAX_OPTIONS,
@@ -55,11 +60,14 @@ from handlers.fallback import OLD_BUTTON
 from handlers.links import open_private_keyboard_to
 from handlers.proposal_post import publish
 from handlers.proposal_text import draft_speech
+from handlers.propose_deadlines import window_extra
 from handlers.propose_problems import (
     EARLIER_QUESTION,
     EMPTY,
+    NEXT_YEAR_REFUSED,
     USE_BUTTONS,
     explain_date_problem,
+    explain_reading,
     explain_submit_problem,
     too_long,
 )
@@ -155,8 +163,10 @@ async def _prompt(ctx: Context, step_name: str, problem: Render | None = None) -
         draft, data = await _state(ctx)
     step = steps.STEPS[step_name]
     zone = ZoneInfo(data.get("tz", "Europe/London"))
-    extra = {"day": data.get("day", "")}
-    keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, first=step_name == "title")
+    extra = {"day": data.get("day", ""), "now": ctx.clock.now().isoformat(), "pending": data.get("pending", ""),
+             "pending_time": data.get("pending_time", ""), **data.get("window", {})}
+    keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, first=step_name == "title",
+                              extra=extra)
 
     def render(tr: Tr) -> str:
         question = step.prompt(tr, draft, zone, extra)
@@ -202,14 +212,18 @@ async def _read_text(ctx: Context, step: str, text: str) -> None:
     elif step == "day":
         reading = read_when(text, ctx.clock.now(), zone)
         if reading.problem or reading.moment is None:
-            await _prompt(ctx, "day", explain_date_problem(reading.problem))
-        elif reading.has_time:
-            await _add_option(ctx, draft, data, reading.moment)
+            await _prompt(ctx, "day", explain_reading(reading, zone))
+        elif reading.next_year:
+            data["pending"], data["pending_time"] = reading.moment.isoformat(), "1" if reading.has_time else ""
+            await _go(ctx, draft, data, "next_year")
         else:
-            data["day"] = reading.moment.astimezone(zone).date().isoformat()
-            await _go(ctx, draft, data, "time")
+            await _take_day(ctx, draft, data, reading.moment, reading.has_time, zone)
     elif step == "time":
-        await _choose_time(ctx, draft, data, parse_time(text), zone)
+        typed = impossible_time(text)
+        if typed:
+            await _prompt(ctx, "time", explain_date_problem("impossible_time", clock=typed))
+        else:
+            await _choose_time(ctx, draft, data, parse_time(text), zone)
     else:
         limit = SEATS_MAX if step == "seats" else MONEY_MAX
         amount = read_amount(text, limit)
@@ -224,6 +238,26 @@ async def _read_text(ctx: Context, step: str, text: str) -> None:
         else:
             draft.needs.money = amount
         await _go(ctx, draft, data, "needs")
+
+
+async def _take_day(ctx: Context, draft: Draft, data: dict, moment, has_time: bool,  # type: ignore[no-untyped-def,type-arg]
+                    zone: ZoneInfo) -> None:
+    """A day the person gave (typed, or confirmed with its year): ask the time, or add the date."""
+    if has_time:
+        await _add_option(ctx, draft, data, moment)
+    else:
+        data["day"] = moment.astimezone(zone).date().isoformat()
+        await _go(ctx, draft, data, "time")
+
+
+async def _choose_days(ctx: Context, draft: Draft, data: dict) -> None:  # type: ignore[type-arg]
+    """The voting period chosen: work out when voting really closes, and what it leaves the organisation."""
+    async with ctx.uow() as uow:
+        window = await proposals.window_for_draft(uow, ctx.clock, draft)
+        notice_days = await proposals.notice_days(uow, draft.group_chat_id)
+    draft.closes_at = window.closes_at
+    data["window"] = window_extra(window, notice_days, draft.vote_days)
+    await _go(ctx, draft, data, "review")
 
 
 async def _choose_time(ctx: Context, draft: Draft, data: dict, hour_minute: tuple[int, int] | None,  # type: ignore[type-arg]
@@ -301,9 +335,30 @@ async def _on_button(ctx: Context, draft: Draft, data: dict, step: str, action: 
             await _go(ctx, draft, data, "needs")
         elif int(value) in VOTE_DAYS:
             draft.vote_days = int(value)
-            await _go(ctx, draft, data, "review")
+            await _choose_days(ctx, draft, data)
+    elif step == "next_year" and data.get("pending"):
+        await _answer_next_year(ctx, draft, data, kind == "yes", zone)
+    elif kind == "close":
+        window = data.get("window", {})
+        chosen = window.get("notice_close" if value == "notice" else "period_close")
+        draft.closes_at = datetime.fromisoformat(chosen) if chosen else draft.closes_at
+        await _go(ctx, draft, data, "review")
     elif kind == "post":
         await _post(ctx, draft)
+
+
+async def _answer_next_year(ctx: Context, draft: Draft, data: dict, yes: bool,  # type: ignore[type-arg]
+                            zone: ZoneInfo) -> None:
+    """Yes: next year's date it is. No: ask for the date again, nothing assumed."""
+    moment, has_time = datetime.fromisoformat(data.pop("pending")), bool(data.pop("pending_time", ""))
+    trail = list(data.get("trail", []))
+    data["trail"] = trail[:-1] if trail and trail[-1] == "day" else trail
+    assert ctx.conversation is not None
+    ctx.conversation.step = "day"  # the question is answered: Back from the next step returns to the day
+    if not yes:
+        await _go(ctx, draft, data, "day", problem=NEXT_YEAR_REFUSED)
+        return
+    await _take_day(ctx, draft, data, moment, has_time, zone)
 
 
 async def _toggle_need(ctx: Context, draft: Draft, data: dict, need: str) -> None:  # type: ignore[type-arg]

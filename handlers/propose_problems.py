@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from bot.domain.dates import IMPOSSIBLE_DATE, Reading
 from bot.domain.proposals import MAX_OPTIONS
 from bot.i18n.easy import Readable, both
-from bot.i18n.translator import Render
+from bot.i18n.translator import Render, Tr
 
 
-def explain_date_problem(problem: str | None) -> Render:
+def explain_reading(reading: Reading, zone: ZoneInfo) -> Render:
+    """What was wrong with a typed date, naming it: "31 Chwefror" says February 2027 has 28 days."""
+    if reading.problem == IMPOSSIBLE_DATE and reading.month is not None:
+        return _no_such_day(reading.month)
+    return explain_date_problem(reading.problem, clock=reading.clock)
+
+
+def _no_such_day(month: date) -> Render:
+    days = calendar.monthrange(month.year, month.month)[1]
+
+    def named(tr: Tr) -> str:
+        return tr.when(datetime.combine(month, time(12), tzinfo=UTC), ZoneInfo("UTC"), "MMMM y")
+
+    return both(
+        # Translators: month is a month and year, such as "February 2027"; n is how many days it has.
+        lambda tr: tr.n_("📅 That date doesn't exist: %(month)s has only %(n)s day. Please check it.",
+                         "📅 That date doesn't exist: %(month)s has only %(n)s days. Please check it.", days,
+                         month=named(tr)),
+        # Translators: Easy Read. month is a month and year, such as "February 2027"; n is how many days it has.
+        lambda tr: tr.p_("easy", "📅 That date does not exist.\n🗓️ %(month)s has %(n)s days.\n🔍 Please check it.",
+                         month=named(tr), n=days))
+
+
+def explain_date_problem(problem: str | None, clock: str = "") -> Render:
     match problem:
+        case "impossible_time":
+            return both(
+                # Translators: time is what the person typed, such as 25:99.
+                lambda tr: tr._("🕑 %(time)s isn't a time: hours go from 0 to 23 and minutes from 0 to 59. "
+                                "Please check it.", time=clock),
+                # Translators: Easy Read. time is what the person typed, such as 25:99.
+                lambda tr: tr.p_("easy", "🕑 %(time)s is not a real time.\n🔍 Please check it.", time=clock))
         case "past":
             return both(lambda tr: tr._("📅 That time has already passed. Please choose one in the future."),
                         lambda tr: tr.p_("easy", "📅 That time is in the past.\n👆 Please choose a later time."))
@@ -39,6 +74,9 @@ def explain_submit_problem(problem: str) -> Render:
     return explain_date_problem("past")
 
 
+NEXT_YEAR_REFUSED = both(
+    lambda tr: tr._("📅 All right. Please type the date with its year, or choose a day."),
+    lambda tr: tr.p_("easy", "📅 All right.\n👆 Please choose a day."))
 USE_BUTTONS = both(lambda tr: tr._("Please use the buttons below."),
                    lambda tr: tr.p_("easy", "👆 Please press a button."))
 EMPTY = both(lambda tr: tr._("That was empty. Please write a few words."),

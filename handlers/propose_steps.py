@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
-from bot.domain.dates import local_to_utc
+from bot.domain.dates import local_to_utc, shows_year
 from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
 from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import draft_summary, easy_draft_summary, when
+from handlers.propose_deadlines import deadline_notes, easy_deadline_notes
 
 FLOW = "propose"
 BUTTON = "pf"
@@ -23,7 +24,10 @@ TIME_SLOTS = ("10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "18:00", "19
 DAYS_SHOWN = 12
 
 
-Prompt = Callable[[Tr, Draft, ZoneInfo, dict[str, str]], str]
+Extra = dict[str, str]  # what a prompt needs beyond the draft: the day chosen, the voting window, "now"
+Prompt = Callable[[Tr, Draft, ZoneInfo, Extra], str]
+Rows = list[list[tuple[str, str, str]]]
+Buttons = Callable[[Tr, Draft, ZoneInfo, datetime, Extra], Rows]
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ class Step:
     name: str
     prompt: Prompt
     easy: Prompt  # the same question in Easy Read
-    buttons: Callable[[Tr, Draft, ZoneInfo, datetime], list[list[tuple[str, str, str]]]] | None = None
+    buttons: Buttons | None = None
     skippable: bool = False
 
 
@@ -39,19 +43,19 @@ def _choices(step: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str, st
     return [(label, step, value) for label, value in pairs]
 
 
-def _day_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+def _day_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
     today = now.astimezone(zone).date()
     days = [today + timedelta(days=offset) for offset in range(1, DAYS_SHOWN + 1)]
     labels = [(tr.when(local_to_utc(day, time(12), zone), zone, "EEE d MMM"), f"day:{day.isoformat()}") for day in days]
     return [_choices("day", labels[row:row + 3]) for row in range(0, len(labels), 3)]
 
 
-def _time_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+def _time_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
     slots = [(slot, "time:" + slot.replace(":", ".")) for slot in TIME_SLOTS]
     return [_choices("time", slots[row:row + 4]) for row in range(0, len(slots), 4)]
 
 
-def _confirm_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+def _confirm_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
     rows = [_choices("confirm", [(tr._("✅ Carry on"), "next")])]
     if len(draft.options) < MAX_OPTIONS:
         rows.append(_choices("confirm", [(tr._("➕ Add another date to choose from"), "more")]))
@@ -59,7 +63,7 @@ def _confirm_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> lis
     return rows
 
 
-def _needs_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+def _needs_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
     needs = draft.needs
 
     def mark(on: bool, label: str) -> str:
@@ -73,50 +77,94 @@ def _needs_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[
     ]
 
 
-def _seat_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+def _seat_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
     return [_choices("seats", [(str(n), f"n:{n}") for n in (2, 4, 8, 12, 16)])]
 
 
-def _days_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
+def _days_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
     return [_choices("days", [(tr.n_("%(n)s day", "%(n)s days", n), f"n:{n}") for n in VOTE_DAYS])]
 
 
-def _review_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str, str]]]:
-    return [_choices("review", [(tr._("📣 Post it to the group"), "post")])]
+def _review_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
+    rows = [_choices("review", [(tr._("📣 Post it to the group"), "post")])]
+    notice_close, period_close = extra.get("notice_close"), extra.get("period_close")
+    if notice_close and period_close and draft.closes_at is not None:
+        if draft.closes_at.isoformat() == notice_close:
+            label = tr._("⏳ Keep the voting period: %(when)s", when=_short(tr, period_close, zone))
+            rows.append(_choices("review", [(label, "close:period")]))
+        else:
+            label = tr._("⏳ Close earlier: %(when)s", when=_short(tr, notice_close, zone))
+            rows.append(_choices("review", [(label, "close:notice")]))
+    return rows
 
 
-def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    listed = "\n".join(f"   • {when(tr, moment, zone)}" for moment in draft.options)
+def _short(tr: Tr, moment: str, zone: ZoneInfo) -> str:
+    return tr.when(datetime.fromisoformat(moment), zone, "EEE d MMM, HH:mm")
+
+
+def _next_year_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
+    # Translators: answers to "Did you mean …?" (Welsh: Oeddwn / Nac oeddwn).
+    return [_choices("next_year", [(tr._("✅ Yes, that date"), "yes"), (tr._("❌ No, another date"), "no")])]
+
+
+def _pending(tr: Tr, zone: ZoneInfo, extra: Extra) -> str:
+    moment = datetime.fromisoformat(extra["pending"])
+    return tr.when(moment, zone, "EEEE d MMMM y, HH:mm" if extra.get("pending_time") else "EEEE d MMMM y")
+
+
+def _next_year_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+    # Translators: when is a date with its year, such as "Friday 20 November 2027".
+    return tr._("📅 That date has already passed this year. Did you mean %(when)s?", when=_pending(tr, zone, extra))
+
+
+def _easy_next_year_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+    # Translators: Easy Read. when is a date with its year, such as "Friday 20 November 2027".
+    return tr.p_("easy", "📅 That date has gone this year.\n❓ Do you mean %(when)s?", when=_pending(tr, zone, extra))
+
+
+def _now(extra: Extra) -> datetime:
+    return datetime.fromisoformat(extra["now"])
+
+
+def _review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+    notes = deadline_notes(tr, draft, zone, extra)
+    return "\n\n".join([tr._("👀 Here is your proposal:"), draft_summary(tr, draft, zone, _now(extra)),
+                        *([notes] if notes else []), tr._("Post it to the group?")])
+
+
+def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+    listed = "\n".join(f"   • {when(tr, moment, zone, _now(extra))}" for moment in draft.options)
     return tr._("📅 Dates so far:") + "\n" + listed + "\n" + tr._(
         "Add another date if you'd like people to choose between dates, or carry on."
     )
 
 
-def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    listed = "\n".join(f"• {when(tr, moment, zone)}" for moment in draft.options)
+def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+    listed = "\n".join(f"• {when(tr, moment, zone, _now(extra))}" for moment in draft.options)
     return tr.p_("easy", "📅 Your dates:") + "\n" + listed + "\n" + tr.p_(
         "easy", "✅ Press Carry on.\n➕ Or add another date.")
 
 
-def _day_label(tr: Tr, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    day = date.fromisoformat(extra["day"])
-    return tr.when(local_to_utc(day, time(12), zone), zone, "EEEE d MMMM")
+def _day_label(tr: Tr, zone: ZoneInfo, extra: Extra) -> str:
+    moment = local_to_utc(date.fromisoformat(extra["day"]), time(12), zone)
+    return tr.when(moment, zone, "EEEE d MMMM y" if shows_year(moment, _now(extra)) else "EEEE d MMMM")
 
 
-def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
     # Translators: day is a date such as "Saturday 5 December".
     return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).",
                 day=_day_label(tr, zone, extra))
 
 
-def _easy_time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+def _easy_time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
     # Translators: Easy Read. day is a date such as "Saturday 5 December".
     return tr.p_("easy", "🕑 What time on %(day)s?\n👆 Press a time.", day=_day_label(tr, zone, extra))
 
 
-def _easy_review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    return tr.p_("easy", "👀 This is your idea:") + "\n" + easy_draft_summary(tr, draft, zone) + "\n" + tr.p_(
-        "easy", "📣 Send it to the group?")
+def _easy_review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+    notes = easy_deadline_notes(tr, draft, zone, extra)
+    return "\n".join([tr.p_("easy", "👀 This is your idea:"), easy_draft_summary(tr, draft, zone, _now(extra)),
+                      *([notes] if notes else []), tr.p_("easy", "📣 Send it to the group?")])
 
 
 STEPS: dict[str, Step] = {
@@ -151,16 +199,16 @@ STEPS: dict[str, Step] = {
                                             "💡 For example: 20")),
         Step("days", lambda tr, d, z, e: tr._("⏳ How long should voting stay open?"),
              lambda tr, d, z, e: tr.p_("easy", "⏳ How many days can people vote?\n👆 Press a number."), _days_buttons),
-        Step("review", lambda tr, d, z, e: tr._("👀 Here is your proposal:") + "\n\n" + draft_summary(tr, d, z)
-             + "\n\n" + tr._("Post it to the group?"), _easy_review, _review_buttons),
+        Step("review", _review, _easy_review, _review_buttons),
+        Step("next_year", _next_year_prompt, _easy_next_year_prompt, _next_year_buttons),
     )
 }
 
 
 def keyboard(step: Step, draft: Draft, zone: ZoneInfo, now: datetime, languages: tuple[str, ...],
-             first: bool) -> Keyboard:
+             first: bool, extra: Extra) -> Keyboard:
     """The step's own buttons, then Skip, Back and Cancel (which every step has)."""
-    layouts = [step.buttons(Tr(language), draft, zone, now) for language in languages] if step.buttons else []
+    layouts = [step.buttons(Tr(language), draft, zone, now, extra) for language in languages] if step.buttons else []
     rows = [
         [
             Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, name, value))

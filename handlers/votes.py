@@ -1,4 +1,5 @@
-"""Voting: the vote buttons on a group post, /votes, withdrawing, closing early, and settling a tie."""
+"""Voting: the vote buttons on a group post, /votes, withdrawing, closing early, and a coordinator settling a
+tie (where the group's rule says so)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from handlers.proposal_post import TIE_CHOICE, announce, refresh
 router = Router(name=__name__)
 WITHDRAW, CLOSE = "pw", "pc"
 CLOSE_FLOW = "close"
+TIE_FLOW = "tie"
 REASON_MAX = 300
 
 
@@ -43,7 +45,7 @@ async def vote(ctx: Context) -> None:
 def _counted(view: ProposalView, index: int, choice: Choice) -> Readable:
     def render(tr: Tr) -> str:
         if view.is_date_choice and choice is not Choice.ABSTAIN:
-            moment = text.when(tr, view.options[index].starts_at, view.zone)
+            moment = text.when(tr, view.options[index].starts_at, view.zone, view.proposal.opened_at)
             if choice is Choice.YES:
                 return tr._("✅ Ticked: %(when)s", when=moment)
             return tr._("Tick removed: %(when)s", when=moment)
@@ -53,7 +55,7 @@ def _counted(view: ProposalView, index: int, choice: Choice) -> Readable:
     def easy(tr: Tr) -> str:
         title = view.proposal.title
         if view.is_date_choice and choice is not Choice.ABSTAIN:
-            moment = text.when(tr, view.options[index].starts_at, view.zone)
+            moment = text.when(tr, view.options[index].starts_at, view.zone, view.proposal.opened_at)
             if choice is Choice.YES:
                 # Translators: Easy Read. title is a proposal's title; when is a date and time.
                 return tr.p_("easy", "✅ You can go on this date:\n📅 %(when)s\n📝 %(title)s", when=moment, title=title)
@@ -89,7 +91,7 @@ def _listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> str:
         return tr._("🗳️ There are no open votes right now.")
     lines: list[str] = [tr._("🗳️ Open votes:")]
     for view, mine in found:
-        closes = text.when(tr, view.proposal.closes_at, view.zone)
+        closes = text.when(tr, view.proposal.closes_at, view.zone, view.proposal.opened_at)
         lines.append("")
         lines.append(tr._("• %(title)s (closes %(when)s)", title=view.proposal.title, when=closes))
         if mine is not None:
@@ -102,7 +104,7 @@ def _easy_listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) ->
         return tr.p_("easy", "🗳️ There are no votes now.")
     lines: list[str] = [tr.p_("easy", "🗳️ Votes now:")]
     for view, mine in found:
-        closes = text.when(tr, view.proposal.closes_at, view.zone)
+        closes = text.when(tr, view.proposal.closes_at, view.zone, view.proposal.opened_at)
         lines.append("")
         # Translators: Easy Read. title is a proposal's title; when is the date and time voting ends.
         lines.append(tr.p_("easy", "📝 %(title)s\n⏳ Voting ends: %(when)s", title=view.proposal.title, when=closes))
@@ -115,7 +117,8 @@ def _my_vote(tr: Tr, view: ProposalView, mine: list[str]) -> str:
         ticked = [int(entry.split(":")[0]) for entry in mine if entry.endswith(":yes")]
         if not ticked:
             return tr._("Your vote: Abstain")
-        dates = ", ".join(text.when(tr, view.options[i].starts_at, view.zone) for i in ticked)
+        dates = ", ".join(text.when(tr, view.options[i].starts_at, view.zone, view.proposal.opened_at)
+                          for i in ticked)
         return tr._("You ticked: %(dates)s", dates=dates)
     choice = mine[0].split(":")[1]
     said = {"yes": tr._("Yes"), "no": tr._("No")}.get(choice, tr._("Abstain"))
@@ -207,15 +210,44 @@ async def close_with_reason(ctx: Context) -> None:
 
 
 @router.callback(TIE_CHOICE)
-async def settle_tie(ctx: Context) -> None:
-    """The proposer breaks a tie that lasted through the extension."""
-    assert ctx.callback is not None and ctx.person is not None
+async def choose_tie_outcome(ctx: Context) -> None:
+    """A coordinator chooses how a tie ends (a tied option, or not to go ahead): ask for the reason."""
+    assert ctx.callback is not None and ctx.person is not None and ctx.person.id is not None
     proposal_id = ctx.callback.int_arg(0)
     choice = ctx.callback.args[1] if len(ctx.callback.args) > 1 else ""
-    if proposal_id is None or not (choice == "x" or choice.isdigit()):
+    if proposal_id is None or not ctx.event.is_private or not (choice == "x" or choice.isdigit()):
         raise NotFound(ctx.callback)
     async with ctx.uow() as uow:
-        closing = await voting.settle_tie(uow, ctx.clock, proposal_id, ctx.person.telegram_id,
-                                          None if choice == "x" else int(choice))
+        proposal = await uow.proposals.get(proposal_id)
+        membership = proposal and await uow.memberships.find(ctx.person.id, proposal.group_id)
+        if not membership or membership.role != "coordinator":
+            raise NotACoordinator(proposal_id)
+        await conversations.save(uow, ctx.clock, ctx.person.id, TIE_FLOW, "reason",
+                                 {"proposal": proposal_id, "choice": choice})
     await ctx.edit_keyboard_away()
+    await ctx.reply(both(lambda tr: tr._("⚖️ Why? Write a short reason: the group will see it with your name."),
+                         lambda tr: tr.p_("easy", "⚖️ Please write why.\n👥 The group will see it.")))
+
+
+@router.step(TIE_FLOW, "reason")
+async def decide_tie_with_reason(ctx: Context) -> None:
+    """Settle the tie as the coordinator chose, with their reason, and tell the group."""
+    assert ctx.person is not None and ctx.person.id is not None and ctx.conversation is not None
+    reason = clean_text(ctx.event.text)
+    if check_text(reason, REASON_MAX):
+        await ctx.reply(both(
+            lambda tr: tr._("Please write a short reason (up to %(limit)s characters).", limit=REASON_MAX),
+            # Translators: Easy Read. limit is the most letters allowed.
+            lambda tr: tr.p_("easy", "✍️ Please write why.\n✂️ Use less than %(limit)s letters.", limit=REASON_MAX)))
+        return
+    proposal_id, choice = int(ctx.conversation.data["proposal"]), str(ctx.conversation.data["choice"])
+    async with ctx.uow() as uow:
+        await conversations.end(uow, ctx.person.id)
+    async with ctx.uow() as uow:
+        closing = await voting.decide_tie(uow, ctx.clock, proposal_id, ctx.person.telegram_id,
+                                          None if choice == "x" else int(choice), reason)
+    title = closing.view.proposal.title
+    await ctx.reply(both(lambda tr: tr._("⚖️ Decided: %(title)s. The group has been told.", title=title),
+                         # Translators: Easy Read. title is a proposal's title.
+                         lambda tr: tr.p_("easy", "⚖️ Thank you. It is decided.\n📝 %(title)s", title=title)))
     await announce(ctx.outbound, closing)

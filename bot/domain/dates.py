@@ -19,26 +19,35 @@ from zoneinfo import ZoneInfo
 import dateparser
 
 EMPTY, UNREADABLE, PAST, IMPOSSIBLE_DATE, TOO_FAR = "empty", "unreadable", "past", "impossible_date", "too_far"
+IMPOSSIBLE_TIME = "impossible_time"
 MAX_LENGTH = 100  # nobody types a date longer than this; longer text is not a date
 EVENING = time(19, 0)  # "heno" / "tonight" / "nos Wener" with no time given
 HORIZON_YEARS = 2
+NEAR = timedelta(days=120)  # "the next few months": nearer dates are shown without their year
 
 
 class _Problem(Exception):
     """Stops reading as soon as we know what is wrong; read_when turns it into Reading.problem."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, month: date | None = None, clock: str = "") -> None:
         super().__init__(code)
-        self.code = code
+        self.code, self.month, self.clock = code, month, clock
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What we understood: an aware UTC moment (local midnight when has_time is False) or a problem code."""
+    """What we understood: an aware UTC moment (local midnight when has_time is False) or a problem code.
+
+    `next_year` is a day and month typed without a year that has passed this year and is read as next
+    year's, far enough ahead that the person must be asked first. For an impossible date `month` is the
+    month typed (its first day) when there is one; for an impossible time `clock` is the time typed."""
 
     moment: datetime | None = None
     has_time: bool = False
     problem: str | None = None
+    next_year: bool = False
+    month: date | None = None
+    clock: str = ""
 
 
 def _forms(table: dict[int, str]) -> dict[str, int]:
@@ -154,7 +163,7 @@ def read_when(text: str, now: datetime, zone: ZoneInfo) -> Reading:
     try:
         return _read(_prepare(text), now, zone)
     except _Problem as problem:
-        return Reading(problem=problem.code)
+        return Reading(problem=problem.code, month=problem.month, clock=problem.clock)
     except (ValueError, OverflowError):  # a date the calendar can't hold, such as day 0 or month 13
         return Reading(problem=UNREADABLE)
 
@@ -163,7 +172,7 @@ def _read(clean: str, now: datetime, zone: ZoneInfo) -> Reading:
     now_local = now.astimezone(zone).replace(tzinfo=None)
     if not clean or clean.isdigit():
         raise _Problem(UNREADABLE)
-    day, clean = _take_date(clean, now_local.date())
+    day, clean, rolled = _take_date(clean, now_local.date())
     for pattern, replacement in RELATIVE:
         clean = re.sub(pattern, replacement, clean)
     hour_minute, clean = _take_time(clean)
@@ -174,7 +183,23 @@ def _read(clean: str, now: datetime, zone: ZoneInfo) -> Reading:
         raise _Problem(UNREADABLE)  # an explicit date with something else we don't understand
     if hour_minute is None and "#eve" in clean.split():
         hour_minute = (EVENING.hour, EVENING.minute)
-    return _combined(day, hour_minute, exact, now, zone)
+    reading = _combined(day, hour_minute, exact, now, zone)
+    if rolled and reading.moment is not None and reading.moment > now + NEAR:
+        return Reading(reading.moment, reading.has_time, reading.problem, next_year=True)
+    return reading
+
+
+def shows_year(moment: datetime, now: datetime) -> bool:
+    """Whether a date needs its year to be clear: it is past, or further away than the next few months."""
+    return not now - timedelta(days=1) <= moment <= now + NEAR
+
+
+def impossible_time(text: str) -> str | None:
+    """A typed time no clock shows ("25:99"), as typed, so the reply can name it."""
+    found = re.search(r"(?<![\d/.:-])(\d{1,2})[:.](\d{2})(?![\d/.:-])", text)
+    if found and (int(found[1]) > 23 or int(found[2]) > 59):
+        return f"{found[1]}:{found[2]}"
+    return None
 
 
 def _combined(day: date | None, hour_minute: tuple[int, int] | None, exact: datetime | None,
@@ -206,27 +231,29 @@ def _prepare(text: str) -> str:
     return " ".join(clean.split())
 
 
-def _take_date(clean: str, today: date) -> tuple[date | None, str]:
-    """An explicit day and month (named or numeric) taken out of the text; IMPOSSIBLE_DATE for 31 Chwefror."""
+def _take_date(clean: str, today: date) -> tuple[date | None, str, bool]:
+    """An explicit day and month (named or numeric) taken out of the text, and whether it was moved to
+    next year (no year typed, and this year's has passed); IMPOSSIBLE_DATE for 31 Chwefror."""
     for pattern in (DAY_MONTH, MONTH_DAY, *NUMERIC):
         found = pattern.search(clean)
         if found:
             month = MONTHS[found["mon"]] if "mon" in found.groupdict() else int(found["m"])
             year = int(found["y"]) if found["y"] else None
             rest = clean[: found.start()] + " " + clean[found.end():]
-            return _calendar_day(int(found["d"]), month, year, today), rest
-    return None, clean
+            day = _calendar_day(int(found["d"]), month, year, today)
+            return day, rest, year is None and day.year > today.year and (month, day.day) < (today.month, today.day)
+    return None, clean, False
 
 
 def _calendar_day(day: int, month: int, year: int | None, today: date) -> date:
     if not 1 <= month <= 12 or day < 1:
-        raise ValueError("not a calendar date")
+        raise _Problem(IMPOSSIBLE_DATE)
     if year is not None and year < 100:
         year += 2000
     if year is None:
         year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
     if day > calendar.monthrange(year, month)[1]:
-        raise _Problem(IMPOSSIBLE_DATE)
+        raise _Problem(IMPOSSIBLE_DATE, month=date(year, month, 1))
     return date(year, month, day)
 
 
@@ -236,6 +263,8 @@ def _take_time(clean: str) -> tuple[tuple[int, int] | None, str]:
         if not any(found[part] for part in ("at", "m", "ampm", "clock", "period")):
             continue  # a bare number is a day or a count, not a time
         qualifier = found["ampm"] or found["period"] or _flag(clean)
+        if int(found["h"]) > 23 or int(found["m"] or 0) > 59:
+            raise _Problem(IMPOSSIBLE_TIME, clock=f"{found['h']}:{found['m'] or '00'}")
         hour_minute = _clock(int(found["h"]), int(found["m"] or 0), qualifier, found["h"].startswith("0"))
         rest = clean[: found.start()] + " " + clean[found.end():] + (" " + found["period"] if found["period"] else "")
         if hour_minute is None:

@@ -13,18 +13,18 @@ Two kinds of proposal share one model:
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from bot.domain.dates import local_to_utc
 
 NUDGE_BEFORE = timedelta(hours=24)
-_EPSILON = 1e-9  # shares are floats; "exactly half" must compare as exactly half
+TWO_THIRDS = Fraction(2, 3)
 
 
 class Choice(StrEnum):
@@ -33,22 +33,62 @@ class Choice(StrEnum):
     ABSTAIN = "abstain"
 
 
+class Majority(StrEnum):
+    """How many yes votes agree a proposal, each rule in one line (the words /rules shows).
+
+    Counted in whole numbers, never floats: only yes and no count; abstentions count towards quorum only.
+    """
+
+    SIMPLE = "simple"  # more yes than no
+    TWO_THIRDS = "two_thirds"  # at least one yes, and yes is at least two thirds of yes + no
+    UNANIMOUS = "unanimous"  # at least one yes, and nobody says no
+
+    def passes(self, yes: int, no: int) -> bool:
+        match self:
+            case Majority.SIMPLE:
+                return yes > no
+            case Majority.TWO_THIRDS:
+                return yes > 0 and yes >= TWO_THIRDS * (yes + no)
+            case Majority.UNANIMOUS:
+                return yes > 0 and no == 0
+
+    def tied(self, yes: int, no: int) -> bool:
+        """As many yes as no (and some of each) under a simple majority; the other rules have no tie."""
+        return self is Majority.SIMPLE and yes == no > 0
+
+    def yes_needed(self, votes: int) -> int:
+        """The fewest yes out of `votes` yes-or-no votes that agree (the worked example in /rules)."""
+        return next(yes for yes in range(votes + 1) if self.passes(yes, votes - yes)) if votes else 1
+
+
+class TieBreak(StrEnum):
+    """What a group does with a tie (its coordinators choose; a tie never passes by itself)."""
+
+    NOT_PASSED = "not_passed"  # nothing changes without a majority
+    COORDINATORS = "coordinators"  # the group's coordinators decide, with a reason everyone sees
+    EXTEND_ONCE = "extend_once"  # one more day of voting; still a tie, then it does not pass
+
+
 class OutcomeKind(StrEnum):
     OPEN = "open"
     PASSED = "passed"
     NOT_PASSED = "not_passed"
     NO_QUORUM = "no_quorum"
     TIE_EXTEND = "tie_extend"
-    TIE_PROPOSER_CHOOSES = "tie_proposer_chooses"
+    TIE_NOT_PASSED = "tie_not_passed"
+    TIE_COORDINATORS = "tie_coordinators"
 
 
 @dataclass(frozen=True)
 class DecisionRule:
-    """A group's decision rule; the defaults are a simple majority of at least three people."""
+    """A group's decision rule; the defaults are a simple majority of at least three people, and a tie
+    does not pass."""
 
     quorum_min_voters: int = 3
-    quorum_share: float | None = None
-    threshold: float = 0.5
+    quorum_share: Fraction | None = None
+    majority: Majority = Majority.SIMPLE
+    tie_break: TieBreak = TieBreak.NOT_PASSED
+    earlier_date_wins: bool = False  # between tied dates, the earlier one (else the tie rule decides)
     close_early_when_all_voted: bool = True
     tie_extension: timedelta = timedelta(hours=24)
     anonymous: bool = True
@@ -57,7 +97,8 @@ class DecisionRule:
         """How many must take part. The floor is never lowered, even for a group smaller than it."""
         if self.quorum_share is None:
             return self.quorum_min_voters
-        return max(self.quorum_min_voters, math.ceil(round(self.quorum_share * known_members, 9)))
+        share = self.quorum_share * known_members
+        return max(self.quorum_min_voters, -(-share.numerator // share.denominator))  # rounded up, exactly
 
 
 @dataclass(frozen=True)
@@ -78,14 +119,6 @@ class OptionCount:
     no: int = 0
     abstain: int = 0
 
-    def passes(self, threshold: float) -> bool:
-        """Yes is more than the threshold share of yes + no; abstentions don't count either way."""
-        return self.yes - threshold * (self.yes + self.no) > _EPSILON
-
-    def on_threshold(self, threshold: float) -> bool:
-        """Exactly on the line (for a simple majority: as many yes as no) is a tie, not a defeat."""
-        return self.yes + self.no > 0 and abs(self.yes - threshold * (self.yes + self.no)) <= _EPSILON
-
 
 @dataclass(frozen=True)
 class Tally:
@@ -101,6 +134,8 @@ class Tally:
 
 @dataclass(frozen=True)
 class Outcome:
+    """Where a vote ended. `tied` names the tied options; on PASSED it means the earlier date broke a tie."""
+
     kind: OutcomeKind
     winner: int | None = None
     tied: tuple[int, ...] = ()
@@ -108,8 +143,6 @@ class Outcome:
 
 
 OPEN = Outcome(OutcomeKind.OPEN)
-# Results that waiting cannot change, so a vote everyone has answered may close early with them.
-SETTLED = {OutcomeKind.PASSED, OutcomeKind.NOT_PASSED, OutcomeKind.TIE_PROPOSER_CHOOSES}
 
 
 def latest_votes(votes: Iterable[Vote]) -> tuple[Vote, ...]:
@@ -161,16 +194,16 @@ def decide(rule: DecisionRule, tally: Tally, known_members: int, now: datetime, 
            extended: bool) -> Outcome:
     """Where a vote stands now.
 
-    Before closes_at it stays open, unless everyone the bot knows has voted and the result is settled
-    (a first tie waits for the deadline: people may still change their minds). At the deadline: no
-    quorum, passed (the winning option), not passed, or a tie, which is extended once and after that
-    left to the proposer.
+    Before closes_at it stays open, unless everyone the bot knows has voted and the result can't change
+    by waiting (a tie always waits for the deadline: people may still change their minds). At the
+    deadline: no quorum, passed (the winning option), not passed, or a tie, settled by the group's tie rule.
     """
     result = _result(rule, tally, known_members, closes_at, extended)
     if now >= closes_at:
         return result
     everyone_voted = known_members > 0 and tally.turnout >= known_members
-    if rule.close_early_when_all_voted and everyone_voted and result.kind in SETTLED:
+    settled = result.kind in (OutcomeKind.PASSED, OutcomeKind.NOT_PASSED) and not result.tied
+    if rule.close_early_when_all_voted and everyone_voted and settled:
         return result
     return OPEN
 
@@ -178,22 +211,30 @@ def decide(rule: DecisionRule, tally: Tally, known_members: int, now: datetime, 
 def _result(rule: DecisionRule, tally: Tally, known_members: int, closes_at: datetime, extended: bool) -> Outcome:
     if tally.turnout < rule.quorum(known_members):
         return Outcome(OutcomeKind.NO_QUORUM)
-    if len(tally.options) == 1 and tally.options[0].on_threshold(rule.threshold):
-        return _tie(rule, (0,), closes_at, extended)
-    passing = [index for index, option in enumerate(tally.options) if option.passes(rule.threshold)]
+    if len(tally.options) == 1:
+        only = tally.options[0]
+        if rule.majority.tied(only.yes, only.no):
+            return _tie(rule, (0,), closes_at, extended)
+        return Outcome(OutcomeKind.PASSED, winner=0) if rule.majority.passes(only.yes, only.no) else Outcome(
+            OutcomeKind.NOT_PASSED)
+    passing = [index for index, option in enumerate(tally.options) if rule.majority.passes(option.yes, option.no)]
     if not passing:
         return Outcome(OutcomeKind.NOT_PASSED)
     most = max(tally.options[index].yes for index in passing)
     leaders = tuple(index for index in passing if tally.options[index].yes == most)
-    if len(leaders) > 1:
-        return _tie(rule, leaders, closes_at, extended)
-    return Outcome(OutcomeKind.PASSED, winner=leaders[0])
+    if len(leaders) == 1:
+        return Outcome(OutcomeKind.PASSED, winner=leaders[0])
+    if rule.earlier_date_wins:  # options are kept in date order, so the lowest index is the earliest date
+        return Outcome(OutcomeKind.PASSED, winner=leaders[0], tied=leaders)
+    return _tie(rule, leaders, closes_at, extended)
 
 
 def _tie(rule: DecisionRule, tied: tuple[int, ...], closes_at: datetime, extended: bool) -> Outcome:
-    if extended:
-        return Outcome(OutcomeKind.TIE_PROPOSER_CHOOSES, tied=tied)
-    return Outcome(OutcomeKind.TIE_EXTEND, tied=tied, new_closes_at=closes_at + rule.tie_extension)
+    if rule.tie_break is TieBreak.EXTEND_ONCE and not extended:
+        return Outcome(OutcomeKind.TIE_EXTEND, tied=tied, new_closes_at=closes_at + rule.tie_extension)
+    if rule.tie_break is TieBreak.COORDINATORS:
+        return Outcome(OutcomeKind.TIE_COORDINATORS, tied=tied)
+    return Outcome(OutcomeKind.TIE_NOT_PASSED, tied=tied)
 
 
 def nudge_time(opened_at: datetime, closes_at: datetime) -> datetime:

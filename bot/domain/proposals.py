@@ -91,6 +91,7 @@ class Draft:
     place: str = ""
     needs: Needs = field(default_factory=Needs)
     vote_days: int = 7
+    closes_at: datetime | None = None  # the close the proposer saw and chose at review
 
     def add_option(self, moment: datetime) -> bool:
         """Add a date option; False if it is already there or the list is full."""
@@ -106,6 +107,7 @@ def draft_to_data(draft: Draft) -> dict[str, object]:
         "group": draft.group_chat_id, "title": draft.title, "description": draft.description,
         "options": [moment.isoformat() for moment in draft.options], "place": draft.place,
         "needs": draft.needs.to_dict(), "vote_days": draft.vote_days,
+        "closes_at": draft.closes_at.isoformat() if draft.closes_at else None,
     }
 
 
@@ -113,6 +115,7 @@ def draft_from_data(data: dict[str, object]) -> Draft:
     options = data.get("options")
     needs = data.get("needs")
     days = data.get("vote_days")
+    closes_at = data.get("closes_at")
     return Draft(
         group_chat_id=int(str(data["group"])),
         title=str(data.get("title") or ""),
@@ -121,4 +124,5 @@ def draft_from_data(data: dict[str, object]) -> Draft:
         place=str(data.get("place") or ""),
         needs=Needs.from_dict(needs) if isinstance(needs, dict) else Needs(),
         vote_days=days if isinstance(days, int) and days in VOTE_DAYS else 7,
+        closes_at=datetime.fromisoformat(closes_at) if isinstance(closes_at, str) else None,
     )

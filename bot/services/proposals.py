@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from fractions import Fraction
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.domain import decisions
-from bot.domain.decisions import DecisionRule, Tally
+from bot.domain import deadlines, decisions
+from bot.domain.decisions import DecisionRule, Majority, Tally, TieBreak
 from bot.domain.proposals import Draft, ProposalState
 from bot.services import reminders
 from bot.services.errors import InvalidProposal, NotAMember, NotFound, VotingClosed
-from bot.store.models import AuditEntry, Group, Person
+from bot.store.models import AuditEntry, Group, Organisation, Person
 from bot.store.proposals import GroupRule, Proposal, ProposalOption
 
 if TYPE_CHECKING:
     from bot.domain.clock import Clock
     from bot.store.uow import UnitOfWork
 
-CLOSE_BEFORE_START = timedelta(hours=2)  # a vote ends before the activity it is about
-SHORTEST_VOTE = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,9 @@ class ProposalView:
 def rule_of(row: GroupRule | None) -> DecisionRule:
     if row is None:
         return DecisionRule()
-    return DecisionRule(row.quorum_min_voters, row.quorum_share, row.threshold, anonymous=row.anonymous)
+    share = None if row.quorum_share is None else Fraction(row.quorum_share).limit_denominator(100)
+    return DecisionRule(row.quorum_min_voters, share, Majority(row.majority), TieBreak(row.tie_break),
+                        row.earlier_date_wins, anonymous=row.anonymous)
 
 
 async def view(uow: UnitOfWork, proposal: Proposal, options: list[ProposalOption] | None = None) -> ProposalView:
@@ -107,10 +108,8 @@ async def submit(uow: UnitOfWork, clock: Clock, proposer_telegram_id: int, draft
         raise InvalidProposal("no_date")
     if draft.options[0] <= now:
         raise InvalidProposal("past")
-    closes_at = min(
-        decisions.close_after(now, draft.vote_days, ZoneInfo(group.timezone)), draft.options[0] - CLOSE_BEFORE_START
-    )
-    if closes_at - now < SHORTEST_VOTE:
+    closes_at = draft.closes_at or (await voting_window(uow, group, draft, now)).closes_at
+    if not deadlines.acceptable_close(closes_at, now, draft.options[0]):
         raise InvalidProposal("too_soon")
     assert proposer.id is not None
     proposal = Proposal(
@@ -127,6 +126,29 @@ async def submit(uow: UnitOfWork, clock: Clock, proposer_telegram_id: int, draft
                          due_at=decisions.nudge_time(proposal.opened_at, proposal.closes_at), subject_id=proposal.id)
     await uow.commit()
     return await view(uow, proposal)
+
+
+async def voting_window(uow: UnitOfWork, group: Group, draft: Draft, now: datetime) -> deadlines.VotingWindow:
+    """When the draft's vote would really close, and what that leaves the organisation (its notice)."""
+    organisation = await uow.session.get(Organisation, group.organisation_id)
+    notice = timedelta(days=organisation.notice_days if organisation else deadlines.DEFAULT_NOTICE_DAYS)
+    return deadlines.window(now, draft.vote_days, draft.options[0], ZoneInfo(group.timezone), notice,
+                            draft.needs.any)
+
+
+async def notice_days(uow: UnitOfWork, chat_id: int) -> int:
+    """The organisation's notice for rooms, transport and money, in days, for the group of this chat."""
+    group = await uow.groups.by_chat(chat_id)
+    organisation = await uow.session.get(Organisation, group.organisation_id) if group else None
+    return organisation.notice_days if organisation else deadlines.DEFAULT_NOTICE_DAYS
+
+
+async def window_for_draft(uow: UnitOfWork, clock: Clock, draft: Draft) -> deadlines.VotingWindow:
+    """The review step's honest deadline for a draft (its group found by chat)."""
+    group = await uow.groups.by_chat(draft.group_chat_id)
+    if group is None or not draft.options:
+        raise NotFound(draft.group_chat_id)
+    return await voting_window(uow, group, draft, clock.now())
 
 
 async def plan_closing(uow: UnitOfWork, proposal: Proposal, group: Group) -> None:

@@ -25,7 +25,8 @@ _STATE_FOR = {
     OutcomeKind.PASSED: ProposalState.PASSED,
     OutcomeKind.NOT_PASSED: ProposalState.NOT_PASSED,
     OutcomeKind.NO_QUORUM: ProposalState.NO_QUORUM,
-    OutcomeKind.TIE_PROPOSER_CHOOSES: ProposalState.TIE,
+    OutcomeKind.TIE_NOT_PASSED: ProposalState.NOT_PASSED,
+    OutcomeKind.TIE_COORDINATORS: ProposalState.TIE,
 }
 
 
@@ -35,6 +36,7 @@ class Closing:
 
     view: ProposalView
     outcome: Outcome
+    tie_decided_by: Person | None = None  # the coordinator who settled a tie (the reason is closed_reason)
 
 
 @dataclass(frozen=True)
@@ -166,28 +168,43 @@ async def close_now(uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id
     return closing
 
 
-async def settle_tie(
-    uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id: int, option_index: int | None
+async def coordinators_of(uow: UnitOfWork, proposal: Proposal) -> list[Person]:
+    """The people who settle a tie in a group whose rule gives ties to its coordinators."""
+    return await uow.support.coordinators(proposal.group_id)
+
+
+async def decide_tie(
+    uow: UnitOfWork, clock: Clock, proposal_id: int, telegram_id: int, option_index: int | None, reason: str
 ) -> Closing:
-    """After a tie that was already extended, the proposer chooses a tied option, or not to go ahead."""
+    """A coordinator of the group settles a tie (a tied option, or not to go ahead) with a reason the group
+    sees; audited. Never the proposer alone: only a coordinator may, and only in a group whose rule says so."""
     proposal = await uow.proposals.lock(proposal_id)
-    person = await uow.people.by_telegram_id(telegram_id)
-    if proposal is None or person is None or proposal.proposer_id != person.id:
+    if proposal is None:
         raise NotFound(proposal_id)
+    actor = await uow.people.by_telegram_id(telegram_id)
+    membership = actor and actor.id and await uow.memberships.find(actor.id, proposal.group_id)
+    if not membership or membership.role != Role.COORDINATOR:
+        raise NotACoordinator(proposal_id)
     if proposal.state != ProposalState.TIE:
         raise VotingClosed(proposal_id)
     current = await proposals.view(uow, proposal)
+    if option_index is not None and not 0 <= option_index < len(current.options):
+        raise NotFound(option_index)
     if option_index is None:
-        proposal.state = ProposalState.NOT_PASSED
+        changes: dict[str, object] = {"state": ProposalState.NOT_PASSED}
         outcome = Outcome(OutcomeKind.NOT_PASSED)
     else:
-        if not 0 <= option_index < len(current.options):
-            raise NotFound(option_index)
-        proposal.state, proposal.winner = ProposalState.PASSED, option_index
-        await _create_meetup(uow, clock, current, option_index)
+        changes = {"state": ProposalState.PASSED, "winner": option_index}
         outcome = Outcome(OutcomeKind.PASSED, winner=option_index)
+    if not await uow.proposals.transition(proposal, closed_reason=reason, **changes):
+        raise VotingClosed(proposal_id)  # another coordinator settled it first
+    uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id if actor else None, group_id=proposal.group_id,
+                             action="proposal.tie_decided",
+                             detail={"proposal_id": proposal_id, "option": option_index, "reason": reason}))
+    if option_index is not None:
+        await _create_meetup(uow, clock, current, option_index)
     await uow.commit()
-    return Closing(await proposals.view(uow, proposal), outcome)
+    return Closing(await proposals.view(uow, proposal), outcome, actor if isinstance(actor, Person) else None)
 
 
 async def nudge_targets(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> list[Person]:

@@ -21,6 +21,7 @@ class Organisation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
     created_at: datetime = utc_column(nullable=False)
+    notice_days: int = 3  # how long before an activity it needs to hear of a room, transport or money
 
 
 class Group(SQLModel, table=True):

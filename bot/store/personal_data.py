@@ -137,6 +137,7 @@ WORDS: tuple[Words, ...] = (
     Words("calendartoken", ("token", "lookup"), Fate.WITH_ROW, "their calendar link"),
     Words("conversationstate", ("flow", "step", "data"), Fate.WITH_ROW, "what they were typing"),
     Words("spokentext", ("language", "digest", "text", "file_id"), Fate.WITH_ROW, "words read out to them"),
+    Words("grouprule", ("majority", "tie_break"), Fate.KEPT, "codes"),
     Words("vote", ("choice",), Fate.KEPT, "a code"),
     Words("rsvp", ("answer",), Fate.KEPT, "a code"),
     Words("rsvp", ("pickup",), Fate.BLANKED, "where they are picked up", by=("person_id",)),

@@ -17,7 +17,9 @@ class GroupRule(SQLModel, table=True):
     group_id: int = Field(foreign_key="group.id", primary_key=True)
     quorum_min_voters: int = 3
     quorum_share: float | None = None
-    threshold: float = 0.5
+    majority: str = Field(default="simple", max_length=16)  # bot/domain/decisions.Majority
+    tie_break: str = Field(default="not_passed", max_length=16)  # bot/domain/decisions.TieBreak
+    earlier_date_wins: bool = False
     vote_days: int = 7
     anonymous: bool = True
 

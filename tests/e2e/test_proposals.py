@@ -199,7 +199,7 @@ async def test_a_member_cannot_close_a_vote_early(world):
     assert "only the group's coordinators" in world.emulator.callback_answers[-1]["text"]
 
 
-async def test_a_tie_is_extended_once_then_the_proposer_chooses(world, clock):
+async def test_a_tie_does_not_pass_by_default_and_the_proposer_is_not_asked_to_choose(world, clock):
     await everyone_started(world)
     people, group = world.people, world.group
     await write_proposal(world, people["Ben"], ENGLISH, "Karaoke", dates=("20 December 19:00",))
@@ -209,12 +209,8 @@ async def test_a_tie_is_extended_once_then_the_proposer_chooses(world, clock):
     await people["Ben"].tap("No", chat=group)
     clock.advance(timedelta(days=7, hours=1))
     await world.tick()
-    assert "⚖️ It's a tie on Karaoke" in world.emulator.last_bot_message(group["id"])["text"]
-    clock.advance(timedelta(days=1, hours=1))
-    await world.tick()
-    assert "Ben will choose" in world.emulator.last_bot_message(group["id"])["text"]
-    await people["Ben"].tap("✅ Go ahead")
-    assert "✅ Agreed: Karaoke" in announcement(world)
+    assert "⚖️ It's a tie on Karaoke, so it doesn't go ahead" in world.emulator.last_bot_message(group["id"])["text"]
+    assert "Go ahead" not in " ".join(people["Ben"].buttons())
 
 
 async def test_members_who_have_not_voted_get_one_closing_soon_nudge(world, clock):

@@ -10,10 +10,40 @@ async def test_the_rule_is_shown_bilingually_and_a_coordinator_changes_it(world)
     shown = dafydd.last(group)
     assert shown.index("⚖️ Sut mae'r grŵp hwn yn penderfynu") < shown.index("⚖️ How this group decides")
     assert "👥 Who must vote: at least 3 people" in shown
+    assert "✅ To agree: more yes than no\n   For example: with 3 votes, 2 yes is enough." in shown
+    assert "✅ I gytuno: mwy o ie nag o na" in shown
+    assert "⚖️ A tie doesn't pass: nothing changes without a majority." in shown
     await dafydd.tap("Two thirds", chat=group)
-    assert "✅ To agree: two thirds of yes and no" in dafydd.last(group)
+    shown = dafydd.last(group)
+    assert "✅ To agree: at least two thirds of the yes and no votes are yes" in shown
+    assert "For example: with 3 votes, 2 yes is enough.\n   For example: with 6 votes, 4 yes is enough." in shown
+    assert "Er enghraifft: os oes 6 phleidlais, mae'n ddigon bod 4 yn dweud ie." in shown
+    await dafydd.tap("Everyone", chat=group)
+    assert "For example: with 3 votes, 3 yes is enough." in dafydd.last(group)
+    await dafydd.tap("Tie: coordinators decide", chat=group)
+    assert "⚖️ A tie: the group's coordinators decide, and tell the group why." in dafydd.last(group)
+    await dafydd.tap("Notice: 7 days", chat=group)
+    assert "🧰 The organisation needs 7 days' notice for a room, transport or money." in dafydd.last(group)
     async with world.criw.uow() as uow:
         assert [e.action for e in await uow.audit.for_group(1)][-1] == "rules.change"
+
+
+async def test_rules_in_private_read_in_each_persons_language_and_in_easy_read(world):
+    await add_bot(world)
+    people, group = world.people, world.group
+    await start_in(people["Ceri"], WELSH, easy_read=True, group=group)
+    await start_in(people["Ben"], ENGLISH, group=group)
+    await people["Ceri"].send("/rheolau")
+    easy = people["Ceri"].last()
+    assert "⚖️ Sut mae eich grŵp yn penderfynu" in easy
+    assert "✅ Mae'n mynd yn ei flaen os oes mwy o bobl yn dweud ie nag sy'n dweud na." in easy
+    assert "💡 3 yn pleidleisio: mae'n ddigon bod 2 yn dweud ie." in easy
+    assert "How" not in easy  # one language only
+    await people["Ben"].send("/rules")
+    plain = people["Ben"].last()
+    assert "✅ To agree: more yes than no\n   For example: with 3 votes, 2 yes is enough." in plain
+    assert "🤷 Abstaining counts towards who must vote, not for or against." in plain
+    assert "Sut mae" not in plain
 
 
 async def test_a_member_cannot_change_the_rule(world):

@@ -82,7 +82,7 @@ async def close(uow, clock, world, actor):
 
 async def change_rules(uow, clock, world, actor):
     async with uow() as work:
-        await rules.change(work, clock, A, actor, "threshold", "two_thirds")
+        await rules.change(work, clock, A, actor, "majority", "two_thirds")
 
 
 async def show_names(uow, clock, world, actor):

@@ -136,3 +136,39 @@ async def test_a_sqlite_database_left_half_migrated_by_an_interrupted_copy_still
         assert (await revisions(engine))[0] == set(heads())
     finally:
         await engine.dispose()
+
+
+async def test_0013_keeps_each_groups_majority_and_ends_ties_left_to_a_proposer_as_not_passed(database_url):
+    engine = create_engine(database_url)
+    try:
+        await upgrade(engine, "0011")
+        at = "'2026-11-21 10:00:00+00:00'"
+        async with engine.begin() as connection:
+            for statement in (
+                f"INSERT INTO organisation (id, name, created_at) VALUES (1, 'Org', {at})",
+                "INSERT INTO \"group\" (id, organisation_id, chat_id, title, language_mode, timezone, bot_present, "
+                f"created_at) VALUES (1, 1, -1, 'A', 'bilingual', 'Europe/London', true, {at}), "
+                f"(2, 1, -2, 'B', 'bilingual', 'Europe/London', true, {at})",
+                "INSERT INTO grouprule (group_id, quorum_min_voters, threshold, vote_days, anonymous) "
+                "VALUES (1, 3, 0.6666666666666666, 7, true), (2, 3, 0.5, 7, true)",
+                "INSERT INTO person (id, telegram_id, display_name, easy_read, reminders, can_dm, created_at) "
+                f"VALUES (1, 1, 'Ben', false, true, true, {at})",
+                "INSERT INTO proposal (id, group_id, proposer_id, title, description, place, needs, state, opened_at, "
+                f"closes_at, extended, nudged, closed_reason) VALUES (1, 1, 1, 'Karaoke', '', '', '{{}}', 'tie', {at}, "
+                f"{at}, true, false, '')",
+            ):
+                await connection.execute(text(statement))
+        await upgrade(engine)
+        async with engine.connect() as connection:
+            rules = (await connection.execute(text(
+                "SELECT group_id, majority, tie_break FROM grouprule ORDER BY group_id"))).all()
+            state = (await connection.execute(text("SELECT state FROM proposal"))).scalar()
+            notice = (await connection.execute(text("SELECT notice_days FROM organisation"))).scalar()
+        assert [tuple(row) for row in rules] == [(1, "two_thirds", "not_passed"), (2, "simple", "not_passed")]
+        assert (state, notice) == ("not_passed", 3)
+        await downgrade(engine, "0011")
+        async with engine.connect() as connection:
+            thresholds = (await connection.execute(text("SELECT threshold FROM grouprule ORDER BY group_id"))).all()
+        assert [round(row[0], 3) for row in thresholds] == [0.667, 0.5]
+    finally:
+        await engine.dispose()

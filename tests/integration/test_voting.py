@@ -7,8 +7,8 @@ import pytest
 
 from bot.domain.decisions import Choice, OutcomeKind
 from bot.domain.proposals import Draft
-from bot.services import groups, people, proposals, voting
-from bot.services.errors import InvalidProposal, NotAMember, NotFound, VotingClosed
+from bot.services import groups, people, proposals, rules, voting
+from bot.services.errors import InvalidProposal, NotACoordinator, NotAMember, NotFound, VotingClosed
 
 CHAT = -100
 
@@ -135,3 +135,24 @@ async def test_the_nudge_goes_once_to_members_who_want_reminders_and_have_not_vo
 
 def test_the_fixed_clock_starts_in_utc(clock):
     assert clock.now().tzinfo is UTC and clock.now() > datetime(2026, 1, 1, tzinfo=UTC)
+
+
+async def test_only_a_coordinator_settles_a_tie_and_only_once(uow, clock, walkers):
+    async with uow() as work:
+        await rules.change(work, clock, CHAT, 1, "tie", "coordinators")
+    view = await proposal(uow, clock, proposer=3)
+    for voter, choice in ((1, "yes"), (2, "yes"), (3, "no"), (4, "no")):
+        await vote(uow, clock, voter, view.id, choice)
+    clock.advance(timedelta(days=8))
+    closing = await voting.close_if_due(uow, clock, view.id)
+    assert closing is not None and closing.outcome.kind is OutcomeKind.TIE_COORDINATORS
+    with pytest.raises(NotACoordinator):
+        async with uow() as work:
+            await voting.decide_tie(work, clock, view.id, 3, 0, "I proposed it")  # the proposer, alone
+    async with uow() as work:
+        decided = await voting.decide_tie(work, clock, view.id, 1, 0, "The room is booked already")
+    assert decided.outcome.kind is OutcomeKind.PASSED and decided.tie_decided_by.display_name == "Dafydd"
+    assert decided.view.proposal.closed_reason == "The room is booked already"
+    with pytest.raises(VotingClosed):
+        async with uow() as work:
+            await voting.decide_tie(work, clock, view.id, 1, None, "Changed my mind")

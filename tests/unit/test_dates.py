@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.domain.dates import Reading, parse_time, read_when
+from bot.domain.dates import Reading, impossible_time, parse_time, read_when, shows_year
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # Saturday 21 November 2026, 10:00 in London (GMT)
@@ -141,7 +141,7 @@ def test_a_date_more_than_two_years_ahead_is_too_far():
 
 @pytest.mark.parametrize(
     "text",
-    ["a" * 5000, "🎉🎉🎉", "<b>", "<b>yfory</b> 🎉" * 20, "\x00", "12345", "32/13/2026", "25:00 yfory",
+    ["a" * 5000, "🎉🎉🎉", "<b>", "<b>yfory</b> 🎉" * 20, "\x00", "12345",
      "hello", "december", "2026", "\u202e\u202d", "yfory heddiw", "sadwrn 5", "' OR 1=1 --"],
 )
 def test_hostile_or_meaningless_text_is_unreadable_without_raising(text):
@@ -157,7 +157,7 @@ WORDS = ["5", "31", "14:30", "2pm", "am", "at", "y", "prynhawn", "nos", "heno", 
 @given(st.one_of(st.text(max_size=60), st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join)))
 def test_any_text_at_all_gives_a_reading_or_a_problem_and_never_raises(text):
     reading = read(text)
-    assert reading.problem in {None, "empty", "unreadable", "past", "impossible_date", "too_far"}
+    assert reading.problem in {None, "empty", "unreadable", "past", "impossible_date", "impossible_time", "too_far"}
     assert (reading.moment is None) == (reading.problem not in {None, "past"})
     assert reading.moment is None or reading.moment.utcoffset() == timedelta(0)
     parse_time(text)
@@ -198,3 +198,32 @@ def test_a_time_typed_alone_is_read_on_a_24_hour_clock(text, expected):
 @pytest.mark.parametrize("text", ["25:00", "13am", "yfory", "", "🎉", "2pm yfory", "x" * 1000])
 def test_anything_but_a_time_alone_is_not_a_time(text):
     assert parse_time(text) is None
+
+
+def test_a_day_that_passed_this_year_is_never_moved_to_next_year_without_asking():
+    yesterday = read("20 November")  # typed on Saturday 21 November 2026
+    assert yesterday.problem is None and yesterday.next_year
+    assert yesterday.moment == datetime(2027, 11, 20, 0, 0, tzinfo=UTC)
+    assert read("20 Tachwedd 19:00").next_year
+
+
+def test_a_date_within_the_next_few_months_or_with_its_year_is_not_asked_about():
+    assert not read("5 Ionawr").next_year  # next January: what anyone typing it in November means
+    assert not read("20 November 2027").next_year
+    assert not read("5 Rhagfyr").next_year
+
+
+def test_impossible_dates_and_times_say_what_was_wrong():
+    february = read("31 Chwefror")
+    assert february.problem == "impossible_date"
+    assert (february.month.year, february.month.month) == (2027, 2)
+    assert read("32/13/2026").problem == "impossible_date"
+    assert (read("25:99").problem, read("25:99").clock) == ("impossible_time", "25:99")
+    assert read("25:00 yfory").problem == "impossible_time"
+    assert impossible_time("25:99") == "25:99" and impossible_time("14:30") is None
+
+
+def test_the_year_is_shown_for_dates_beyond_the_next_few_months_and_for_past_ones():
+    assert not shows_year(NOW + timedelta(days=30), NOW)
+    assert shows_year(NOW + timedelta(days=364), NOW)
+    assert shows_year(NOW - timedelta(days=40), NOW)

@@ -1,4 +1,5 @@
 from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -7,7 +8,9 @@ from bot.domain.dates import local_to_utc
 from bot.domain.decisions import (
     Choice,
     DecisionRule,
+    Majority,
     OutcomeKind,
+    TieBreak,
     Vote,
     close_after,
     closing_nudge_due,
@@ -68,7 +71,7 @@ def test_more_than_half_of_yes_and_no_passes_a_proposal():
 
 def test_abstentions_count_toward_quorum_but_not_toward_the_threshold():
     assert outcome(yes_no(yes=1, abstain=2)).kind == OutcomeKind.PASSED
-    assert outcome(yes_no(yes=1, no=1, abstain=3)).kind == OutcomeKind.TIE_EXTEND
+    assert outcome(yes_no(yes=1, no=1, abstain=3)).kind == OutcomeKind.TIE_NOT_PASSED
     assert outcome(yes_no(abstain=3)).kind == OutcomeKind.NOT_PASSED
 
 
@@ -77,18 +80,38 @@ def test_fewer_voters_than_the_quorum_means_no_decision():
 
 
 def test_a_quorum_share_of_known_members_raises_the_quorum_above_the_minimum():
-    rule = DecisionRule(quorum_share=0.5)
+    rule = DecisionRule(quorum_share=Fraction(1, 2))
     assert rule.quorum(known_members=4) == 3
     assert rule.quorum(known_members=7) == 4
-    assert DecisionRule(quorum_share=0.1).quorum(known_members=40) == 4
+    assert DecisionRule(quorum_share=Fraction(1, 10)).quorum(known_members=40) == 4
     assert outcome(yes_no(yes=3), rule=rule, known=7).kind == OutcomeKind.NO_QUORUM
     assert outcome(yes_no(yes=4), rule=rule, known=7).kind == OutcomeKind.PASSED
 
 
-def test_a_higher_threshold_needs_more_than_that_share_of_yes():
-    two_thirds = DecisionRule(threshold=2 / 3)
+def test_two_thirds_needs_at_least_two_thirds_of_yes_and_no_to_be_yes():
+    two_thirds = DecisionRule(majority=Majority.TWO_THIRDS)
     assert outcome(yes_no(yes=5, no=2), rule=two_thirds).kind == OutcomeKind.PASSED
     assert outcome(yes_no(yes=3, no=2), rule=two_thirds).kind == OutcomeKind.NOT_PASSED
+
+
+def test_exactly_two_thirds_yes_passes_under_two_thirds_and_is_no_tie():
+    two_thirds = DecisionRule(majority=Majority.TWO_THIRDS)
+    assert outcome(yes_no(yes=2, no=1), rule=two_thirds).kind == OutcomeKind.PASSED
+    assert outcome(yes_no(yes=4, no=2), rule=two_thirds).kind == OutcomeKind.PASSED
+    assert outcome(yes_no(yes=4, no=2), rule=two_thirds, known=6, now=BEFORE_CLOSE).kind == OutcomeKind.PASSED
+
+
+def test_unanimity_passes_with_no_no_votes_and_fails_with_one():
+    everyone = DecisionRule(majority=Majority.UNANIMOUS)
+    assert outcome(yes_no(yes=3, abstain=2), rule=everyone).kind == OutcomeKind.PASSED
+    assert outcome(yes_no(yes=9, no=1), rule=everyone).kind == OutcomeKind.NOT_PASSED
+    assert outcome(yes_no(abstain=3), rule=everyone).kind == OutcomeKind.NOT_PASSED
+
+
+def test_the_worked_examples_in_rules_come_from_the_rule_itself():
+    assert Majority.SIMPLE.yes_needed(3) == 2 and Majority.SIMPLE.yes_needed(4) == 3
+    assert Majority.TWO_THIRDS.yes_needed(3) == 2 and Majority.TWO_THIRDS.yes_needed(6) == 4
+    assert Majority.UNANIMOUS.yes_needed(3) == 3
 
 
 def test_a_vote_stays_open_before_its_deadline():
@@ -109,15 +132,25 @@ def test_a_first_tie_waits_for_the_deadline_even_when_everyone_has_voted():
     assert outcome(yes_no(yes=2, no=2), known=4, now=BEFORE_CLOSE).kind == OutcomeKind.OPEN
 
 
-def test_a_tie_is_extended_once_then_the_proposer_chooses():
+def test_by_default_a_tie_does_not_pass():
+    result = outcome(yes_no(yes=2, no=2))
+    assert (result.kind, result.tied) == (OutcomeKind.TIE_NOT_PASSED, (0,))
+
+
+def test_under_extend_once_a_tie_gets_one_more_day_then_does_not_pass():
+    rule = DecisionRule(tie_break=TieBreak.EXTEND_ONCE)
     tied = yes_no(yes=2, no=2)
-    first = outcome(tied)
+    first = outcome(tied, rule=rule)
     assert first.kind == OutcomeKind.TIE_EXTEND
     assert first.new_closes_at == CLOSES + timedelta(hours=24)
-    second = decide(DecisionRule(), tally(tied, 1), 10, first.new_closes_at, first.new_closes_at, extended=True)
-    assert second.kind == OutcomeKind.TIE_PROPOSER_CHOOSES
-    assert second.tied == (0,)
-    assert second.new_closes_at is None
+    second = decide(rule, tally(tied, 1), 10, first.new_closes_at, first.new_closes_at, extended=True)
+    assert (second.kind, second.tied, second.new_closes_at) == (OutcomeKind.TIE_NOT_PASSED, (0,), None)
+
+
+def test_under_coordinators_decide_a_tie_waits_for_the_coordinators_never_the_proposer():
+    result = outcome(yes_no(yes=2, no=2), rule=DecisionRule(tie_break=TieBreak.COORDINATORS))
+    assert (result.kind, result.tied) == (OutcomeKind.TIE_COORDINATORS, (0,))
+    assert not any("PROPOSER" in kind.name for kind in OutcomeKind)
 
 
 def test_the_date_with_most_ticks_wins_an_approval_vote():
@@ -138,8 +171,17 @@ def test_dates_with_equal_most_ticks_are_a_tie_between_those_dates():
     cast = votes((1, 0, "yes"), (1, 2, "yes"), (2, 0, "yes"), (2, 2, "yes"), (3, 0, "yes"), (3, 1, "yes"),
                  (3, 2, "yes"))
     result = outcome(cast, options=3)
-    assert (result.kind, result.tied) == (OutcomeKind.TIE_EXTEND, (0, 2))
-    assert outcome(cast, options=3, extended=True).tied == (0, 2)
+    assert (result.kind, result.tied) == (OutcomeKind.TIE_NOT_PASSED, (0, 2))
+    extend = DecisionRule(tie_break=TieBreak.EXTEND_ONCE)
+    assert outcome(cast, rule=extend, options=3).kind == OutcomeKind.TIE_EXTEND
+    assert outcome(cast, rule=extend, options=3, extended=True).tied == (0, 2)
+
+
+def test_tied_dates_go_to_the_earlier_date_when_the_group_says_so():
+    cast = votes((1, 0, "yes"), (1, 2, "yes"), (2, 0, "yes"), (2, 2, "yes"), (3, 1, "yes"), (3, 2, "yes"),
+                 (3, 0, "yes"))
+    result = outcome(cast, rule=DecisionRule(earlier_date_wins=True), options=3)
+    assert (result.kind, result.winner, result.tied) == (OutcomeKind.PASSED, 0, (0, 2))
 
 
 def test_in_an_approval_vote_ticking_or_abstaining_counts_toward_quorum_but_unticking_everything_does_not():

@@ -69,13 +69,7 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
         "🗓 When the weekly list goes: %(weekday)s, %(time)s", "Saved",
         "🗓 %(weekday)s: at what time (the group's time)?", "🗓 Which day should the weekly list of meet-ups go?",
     ], GROUP_ONLY + ": the coordinators' /reminders panel in the group"),
-    "rules": dict.fromkeys([
-        "half of the members the bot knows (at least %(n)s)", "at least %(n)s person", "more than half of yes and no",
-        "two thirds of yes and no", "anonymous: the group sees only totals", "open: the group sees who voted how",
-        "⚖️ How this group decides", "👥 Who must vote: %(quorum)s", "✅ To agree: %(majority)s",
-        "🙈 Votes: %(openness)s",
-        "A tie gets 24 more hours; if it's still a tie, the person who proposed it chooses.", "Saved",
-    ], GROUP_ONLY + ": the group's decision rule, shown and changed in the group"),
+    "rules": dict.fromkeys(["Saved"], GROUP_ONLY + ": the coordinators' buttons under /rules in the group"),
     "groups": dict.fromkeys([
         "👋 Hello, I'm Criw. I help this group suggest activities, vote on them and plan meet-ups.\nPlease each "
         "press Start once, so I can send you reminders and ask you things privately.",
@@ -164,6 +158,10 @@ NOT_YET = {
     "choices": "keyboards only (button labels)",
     "links": "keyboards only (button labels)",
     "__init__": "no strings",
+    "rules_text": "the /rules text: a group post in the group; in private rules.py pairs describe with its Easy "
+                  "Read form, easy_describe",
+    "propose_deadlines": "the review step's deadline notes; propose_steps pairs deadline_notes with its Easy Read "
+                         "form, easy_deadline_notes",
 }
 
 PAIRING = {"both": 0, "Step": 1}  # constructor -> index of its standard-form argument
