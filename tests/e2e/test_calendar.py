@@ -28,7 +28,7 @@ async def test_the_feed_parses_and_keeps_wall_clock_times_across_the_march_clock
     await new_meetup(world, title="After the change", when="30 March 2027 18:00", place="Y Neuadd")
     alys = world.people["Alys"]
     await alys.send("/calendr")
-    assert "📅 Eich dolen calendr breifat:" in alys.last()
+    assert "📅 Dolen breifat eich calendr:" in alys.last()
     status, kind, body = await _get(_feed_url(alys.last()))
     assert status == 200 and kind.startswith("text/calendar")
     events = _events(body)

@@ -16,7 +16,7 @@ CY = {
     "send": "Ei anfon i'w gadarnhau", "confirm": "Ydy, cadarnhau", "credits": "/credydau",
     "give": "Rhoi credydau amser", "one_hour": "un awr", "do_it": "Ie, gwnewch hynny", "requests": REQUEST_CY,
     "what_did_you_do": "🧺 Beth wnaethoch chi?\n👆 Pwyswch yr un agosaf.",
-    "check": "👀 Gwiriwch hyn, os gwelwch yn dda:", "how_long": "⏱ Pa mor hir: dwy awr",
+    "check": "👀 Gwiriwch hyn:", "how_long": "⏱ Pa mor hir: dwy awr",
     "asked": "📨 Wedi'i gadw.\n🙋 Rydw i wedi gofyn i {other} ei wirio.",
     "gave": "🙋 Mae {other} wedi rhoi ychydig o amser.\n🧺 Beth: Gyrru", "is_it_right": "❓ Ydy hyn yn gywir?",
     "you_confirmed": "✅ Dyna ni. Rydych chi wedi dweud bod amser {other} yn gywir.",
@@ -141,7 +141,7 @@ async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmati
         await uow.commit()
     await ask_for_room(alys, REQUEST_CY, when="4 Rhagfyr 18:00")
     card = ceri.last()
-    assert card.startswith("📥 Mae cais newydd angen eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: Alys")
+    assert card.startswith("📥 Mae cais newydd yn aros am eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: Alys")
     assert "👥 Ar gyfer 12 o bobl" in card and "✅ Dim problemau." in card and "Request" not in card
     assert {"✅ Cymeradwyo", "🆘 Angen help"} <= set(ceri.buttons())
     await ceri.tap("Cymeradwyo")

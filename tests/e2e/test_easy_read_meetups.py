@@ -187,7 +187,7 @@ async def test_the_calendar_link_file_and_access_needs_in_easy_read(world):
     await new_meetup(world, title="Paned a sgwrs")
     await ceri.send("/calendr")
     link = ceri.last()
-    assert link.startswith("📅 Dyma eich dolen calendr eich hun:\n") and "/calendar/" in link
+    assert link.startswith("📅 Dyma ddolen eich calendr chi:\n") and "/calendar/" in link
     assert link.endswith("📱 Ychwanegwch hi at y calendr ar eich ffôn.\n"
                          "🔒 Cadwch hi i chi'ch hun. Peidiwch â'i rhannu.")
     await ceri.tap("Gwneud dolen newydd")
