@@ -79,7 +79,7 @@ def helplines_text(tr: Tr, lines: list[Line]) -> str:
 def _easy(tr: Tr, lines: list[Line]) -> str:
     first = lines[0]
     # Translators: Easy Read. name is a helpline's name, contact its phone number.
-    text = tr.p_("easy", "🆘 Do you need help now?\n🚨 If someone is in danger, call 999.\n"
+    text: str = tr.p_("easy", "🆘 Do you need help now?\n🚨 If someone is in danger, call 999.\n"
                        "📞 Call %(name)s: %(contact)s. It is free.\n📋 More help is in the list above.",
                  name=first.name(tr), contact=first.contact)
     welsh = next((line for line in lines if line.in_welsh), None)

@@ -45,11 +45,11 @@ def problems(po_text: str, language: str) -> list[str]:
             found.append(f"{language}: empty translation for {ident!r}")
         wanted = placeholders(ident)
         for slot, string in enumerate(strings):
-            if string and language == "cy" and isinstance(message.id, tuple) and slot == 0:
-                # The Welsh zero form may say "Neb wedi pleidleisio eto" instead of "0 ...": it can leave out
-                # the count (Python's %-formatting ignores an unused name), but nothing else.
-                if placeholders(str(string)) in (wanted, wanted - {COUNT}):
-                    continue
+            # The Welsh zero form may say "Neb wedi pleidleisio eto" instead of "0 ...": it can leave out the
+            # count (Python's %-formatting ignores an unused name), but nothing else.
+            welsh_zero = language == "cy" and isinstance(message.id, tuple) and slot == 0
+            if string and welsh_zero and placeholders(str(string)) == wanted - {COUNT}:
+                continue
             if string and placeholders(str(string)) != wanted:
                 found.append(f"{language}: placeholders differ in {ident!r}: {sorted(placeholders(str(string)))}")
         if language == "cy":

@@ -24,22 +24,29 @@ import re
 # Rule 1. Imperatives (-wch) that begin with a consonant soft mutation changes. p/t/c/m/ll/rh are never the
 # result of a soft mutation, so any such -wch verb is unmutated; b/d/g can be mutated forms (bwyswch <- pwyswch,
 # deipiwch <- teipiwch, gadwch <- cadwch), so only the radical forms listed here count.
-_RADICAL_BDG = ["byddwch", "bwciwch", "dewiswch", "defnyddiwch", "dywedwch", "dangoswch", "dechreuwch", "dewch", "darllenwch", "diweddarwch", "dilëwch", "gwiriwch", "gwnewch", "gofynnwch", "gadewch", "gallwch", "gwasgwch", "golygwch", "galwch", "gwyliwch", "gwrandewch", "gweithiwch"]
+_RADICAL_BDG = [
+    "byddwch", "bwciwch", "dewiswch", "defnyddiwch", "dywedwch", "dangoswch", "dechreuwch", "dewch", "darllenwch",
+    "diweddarwch", "dilëwch", "gwiriwch", "gwnewch", "gofynnwch", "gadewch", "gallwch", "gwasgwch", "golygwch",
+    "galwch", "gwyliwch", "gwrandewch", "gweithiwch",
+]
 _NEU_VERB = re.compile(
     r"\b[Nn]eu\s+((?:p|t|c(?!h)|m|ll|rh)[a-zâêîôûŵŷ']*wch|" + "|".join(_RADICAL_BDG) + r"|pwy)\b", re.IGNORECASE
 )
 
 # Rule 2. Words that cause a mutation of the next word (soft, aspirate or nasal) and are often followed by a value.
-TRIGGERS = (
-    "i ar o gan am at dan heb hyd drwy trwy wrth dros neu dy rhy mor pa "  # soft
-    "a â gyda tua na tri chwe "  # aspirate (a/â/gyda/tua/na also before a vowel: "ag", "gydag", "nag")
-    "fy yn"  # nasal (yn before a noun or a place)
-).split()
+TRIGGERS = [
+    "i", "ar", "o", "gan", "am", "at", "dan", "heb", "hyd", "drwy", "trwy", "wrth", "dros", "neu", "dy", "rhy",
+    "mor", "pa",  # soft
+    "a", "â", "gyda", "tua", "na", "tri", "chwe",  # aspirate (a/â/gyda/tua/na also before a vowel: ag, gydag, nag)
+    "fy", "yn",  # nasal (yn before a noun or a place)
+]
 # Placeholders whose value never needs a mutation: figures (a figure is not mutated in writing) and names of
 # people, groups and services, which house style leaves as typed (locales/cy/REGISTER.md).
-SAFE_PLACEHOLDERS = frozenset(
-    ["n", "count", "limit", "low", "high", "amount", "left", "total", "number", "minutes", "size", "seats", "places", "spaces", "time", "times", "yes", "no", "abstain", "name", "names", "member", "members", "actor", "group", "organiser", "coordinator", "supporter", "who", "person"]
-)
+SAFE_PLACEHOLDERS = frozenset([
+    "n", "count", "limit", "low", "high", "amount", "left", "total", "number", "minutes", "size", "seats", "places",
+    "spaces", "time", "times", "yes", "no", "abstain",  # figures (and clock times: 14:30)
+    "name", "names", "member", "members", "actor", "group", "organiser", "coordinator", "supporter", "who", "person",
+])
 _AFTER_TRIGGER = re.compile(r"(?<![\w'’])(" + "|".join(TRIGGERS) + r")\s+%\((\w+)\)[sd]", re.IGNORECASE)
 # The aspirate triggers only change c, p and t; a Welsh date starts with a figure or "dydd", so dates are safe there.
 _ASPIRATE_ONLY = frozenset(["a", "â", "gyda", "tua", "na", "tri", "chwe"])

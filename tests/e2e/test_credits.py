@@ -87,7 +87,8 @@ async def test_the_group_sees_totals_and_names_only_those_who_agreed(world):
     await ben.tap("Yes, confirm")
     await ben.send("/credits", chat=group)
     shown = ben.last(group)
-    assert shown.index("🙌 Ers 1 Medi 2026, mae 1 aelod wedi rhoi dwy awr a hanner") < shown.index("🙌 Since 1 September")
+    thanks = "🙌 Ers 1 Medi 2026, mae 1 aelod wedi rhoi dwy awr a hanner"
+    assert shown.index(thanks) < shown.index("🙌 Since 1 September")
     assert "Alys" not in shown
     await alys.send("/credydau")
     await alys.tap("Dangos fy enw")

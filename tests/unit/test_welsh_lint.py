@@ -98,7 +98,8 @@ def test_the_catalog_checks_run_the_welsh_lint_on_welsh_only():
               '\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\n')
     body = 'msgid "Where? Write it, or press Skip."\nmsgstr "Ble? Ysgrifennwch e, neu pwyswch Symud ymlaen."\n'
     assert any("neu + unmutated verb" in line for line in problems(header + body, "cy"))
-    english = header.replace("Language: cy", "Language: en").replace(WELSH_PLURAL_HEADER, "nplurals=2; plural=(n != 1);")
+    english = header.replace("Language: cy", "Language: en")
+    english = english.replace(WELSH_PLURAL_HEADER, "nplurals=2; plural=(n != 1);")
     assert problems(english + body, "en") == []
 
 
