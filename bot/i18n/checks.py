@@ -13,6 +13,7 @@ from io import BytesIO
 from babel.messages.pofile import read_po
 
 from bot.i18n.catalogs import LANGUAGES, po_path
+from bot.i18n.glossary import project_glossary_problems
 from bot.i18n.welsh_lint import entry_problems as welsh_lint
 
 WELSH_PLURAL_HEADER = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5);"
@@ -58,7 +59,8 @@ def problems(po_text: str, language: str) -> list[str]:
 
 
 def project_problems() -> list[str]:
-    return [line for language in LANGUAGES for line in problems(po_path(language).read_text("utf-8"), language)]
+    found = [line for language in LANGUAGES for line in problems(po_path(language).read_text("utf-8"), language)]
+    return found + project_glossary_problems(po_path("cy").read_text("utf-8"))
 
 
 if __name__ == "__main__":

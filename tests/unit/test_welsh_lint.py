@@ -112,3 +112,36 @@ def test_a_welsh_zero_form_may_leave_out_the_count_but_nothing_else():
         f'msgstr[{i}] "{form}"\n' for i, form in enumerate(forms))
     assert problems(header + body, "cy") == []
     assert problems(header + body.replace("msgstr[1] \"%(n)s person\"", "msgstr[1] \"un person\""), "cy") != []
+
+
+GLOSSARY = """term,english,welsh,easy_read_welsh,note
+vote,vot(e|es|ed|ing),pleidlais|pleidleisiau|pleidleisio,pleidlais|pleidleisio,feminine
+repeat,repeat(s|ing|ed)?,rheolaidd|digwydd eto,digwydd eto,never ailadrodd
+booking,bookings?|booked,archeb|archebu,cadw lle|lle wedi'i gadw,Easy Read says cadw lle
+"""
+WELSH_HEADER = ('msgid ""\nmsgstr ""\n"Language: cy\\n"\n"Plural-Forms: ' + WELSH_PLURAL_HEADER +
+                '\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\n')
+
+
+def test_the_glossary_catches_another_word_for_a_key_term_and_passes_the_agreed_one_in_any_mutation():
+    from bot.i18n.glossary import glossary_problems, read_glossary
+
+    terms = read_glossary(GLOSSARY)
+    bad = 'msgid "🔁 Stop repeating"\nmsgstr "🔁 Stopio ailadrodd"\n'
+    assert glossary_problems(WELSH_HEADER + bad, terms) == [
+        "cy: glossary: 'repeat' in '🔁 Stop repeating' should be one of ['rheolaidd', 'digwydd eto']"]
+    good = ('msgid "🔁 Stop repeating"\nmsgstr "🔁 Stopio\'r cyfarfodydd rheolaidd"\n\n'
+            'msgid "The vote is closed."\nmsgstr "Mae\'r bleidlais wedi cau."\n\n'
+            'msgid "Room booked"\nmsgstr "Ystafell wedi\'i harchebu"\n\n'
+            'msgctxt "easy"\nmsgid "It is booked."\nmsgstr "Mae lle wedi\'i gadw."\n')
+    assert glossary_problems(WELSH_HEADER + good, terms) == []
+    easy_with_the_standard_word = 'msgctxt "easy"\nmsgid "It is booked."\nmsgstr "Mae wedi\'i archebu."\n'
+    assert glossary_problems(WELSH_HEADER + easy_with_the_standard_word, terms) != []
+
+
+def test_the_project_glossary_has_the_key_terms():
+    from bot.i18n.glossary import glossary_path, read_glossary
+
+    terms = {term.term for term in read_glossary(glossary_path().read_text("utf-8"))}
+    assert {"proposal", "vote", "meet-up", "coordinator", "request", "booking", "time credit", "reminder",
+            "supporter", "offer", "status", "repeat"} <= terms
