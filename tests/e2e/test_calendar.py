@@ -78,7 +78,7 @@ async def test_add_to_calendar_sends_a_one_off_ics_file_privately(world):
     people, group = world.people, world.group
     await new_meetup(world, title="Picnic", when="5 December 12:00", place="Parc y Rhath")
     await people["Ceri"].tap(ADD, chat=group)
-    assert "📅 Rydw i wedi anfon y ffeil calendr atoch chi" in people["Ceri"].popups[-1]
+    assert "📅 Rydw i wedi anfon y ffeil galendr atoch chi" in people["Ceri"].popups[-1]
     sent = next(message for message in reversed(people["Ceri"].inbox()) if message.get("document"))
     assert sent["document"]["file_name"] == "criw-1.ics"
     assert "📅 Agorwch y ffeil hon" in sent["caption"]

@@ -173,7 +173,7 @@ async def test_bad_times_and_days_get_a_clear_message(world):
     await alys.send("5 Rhagfyr 2027")
     assert "📅 Dydy'r diwrnod hwnnw ddim wedi dod eto." in alys.last()
     await alys.send("ddoe")
-    for typed, said in (("0", "Dydy hynny ddim amser o gwbl"), ("25", "fwy na 24 awr"),
+    for typed, said in (("0", "Dydy hynny ddim yn amser o gwbl"), ("25", "fwy na 24 awr"),
                         ("-1", "llai na dim"), ("20 munud", "chwarter awr agosaf"), ("banana", "allwn i ddim darllen")):
         await alys.send(typed)
         assert said in alys.last(), typed

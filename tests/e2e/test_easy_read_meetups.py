@@ -191,7 +191,7 @@ async def test_the_calendar_link_file_and_access_needs_in_easy_read(world):
     assert link.endswith("📱 Ychwanegwch hi at y calendr ar eich ffôn.\n"
                          "🔒 Cadwch hi i chi'ch hun. Peidiwch â'i rhannu.")
     await ceri.tap("Gwneud dolen newydd")
-    assert ceri.last().startswith("🔄 Wedi'i wneud. Dydy eich hen ddolen ddim yn gweithio nawr.\n📅 Dyma eich dolen")
+    assert ceri.last().startswith("🔄 Wedi'i wneud. Dydy eich hen ddolen ddim yn gweithio nawr.\n📅 Dyma ddolen eich calendr")
     await ceri.send("/nesaf")
     await ceri.tap("Ychwanegu at y calendr")
     assert ceri.last() == "📅 Agorwch y ffeil hon.\n📲 Mae'n rhoi Paned a sgwrs yn eich calendr."  # the file's caption
