@@ -156,7 +156,8 @@ async def _prompt(ctx: Context, step_name: str, problem: Render | None = None) -
     step = steps.STEPS[step_name]
     zone = ZoneInfo(data.get("tz", "Europe/London"))
     extra = {"day": data.get("day", "")}
-    keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, first=step_name == "title")
+    keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, first=step_name == "title",
+                              easy=ctx.easy_read)
 
     def render(tr: Tr) -> str:
         question = step.prompt(tr, draft, zone, extra)

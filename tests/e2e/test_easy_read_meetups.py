@@ -157,6 +157,8 @@ async def test_an_easy_read_coordinator_sets_up_a_meetup_and_ticks_who_came(worl
     assert dafydd.last().startswith("✍️ What is the meet-up?\n📝 Write a short name for it.")
     await dafydd.send("Coffee and a chat")
     assert dafydd.last() == "📅 Which day?\n👆 Press a day."
+    days = [label for label in dafydd.buttons() if label.split()[-1] in ("November", "December")]
+    assert len(days) > 3 and all(label.split()[0].endswith("day") for label in days)  # "Tuesday 1 December"
     await dafydd.send("1 December 18:00")
     await dafydd.send("Canolfan y Dref")
     assert dafydd.last() == "🔁 Will it happen again?\n👆 Press how often."
@@ -191,7 +193,8 @@ async def test_the_calendar_link_file_and_access_needs_in_easy_read(world):
     assert link.endswith("📱 Ychwanegwch hi at y calendr ar eich ffôn.\n"
                          "🔒 Cadwch hi i chi'ch hun. Peidiwch â'i rhannu.")
     await ceri.tap("Gwneud dolen newydd")
-    assert ceri.last().startswith("🔄 Wedi'i wneud. Dydy eich hen ddolen ddim yn gweithio nawr.\n📅 Dyma ddolen eich calendr")
+    assert ceri.last().startswith("🔄 Wedi'i wneud. Dydy eich hen ddolen ddim yn gweithio nawr.\n"
+                                  "📅 Dyma ddolen eich calendr")
     await ceri.send("/nesaf")
     await ceri.tap("Ychwanegu at y calendr")
     assert ceri.last() == "📅 Agorwch y ffeil hon.\n📲 Mae'n rhoi Paned a sgwrs yn eich calendr."  # the file's caption
