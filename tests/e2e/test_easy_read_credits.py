@@ -124,7 +124,7 @@ async def test_a_standard_member_still_reads_the_standard_form(world):
     alys = world.people["Alys"]
     await alys.send("/credydau")
     statement = alys.last()
-    assert statement.startswith("💳 Eich credydau amser: 0 awr\nMae pob awr a roddir yn un credyd amser.")
+    assert statement.startswith("💳 Eich credydau amser: 0 awr\nMae pob awr rydych chi'n ei rhoi yn un credyd amser.")
     assert "Dim byd eto. Defnyddiwch /cofnodi i gofnodi amser rydych chi wedi'i roi." in statement
     assert "🆘 Angen help" not in alys.buttons()
     await alys.send("/cofnodi")
