@@ -15,6 +15,7 @@ locales/cy/REGISTER.md for how).
    Welsh says *1 person*, *2 berson*, then *3 o bobl*, and *Neb…* for zero.
 4. An English language name (*English*, *Welsh*) inside a Welsh sentence: *Cymraeg neu Saesneg*.
 5. *gydag* before a consonant (including a /command that starts with one): *gydag* is only for a vowel.
+6. The brand name mutated (*Griw*, *Nghriw*, *Chriw*): house style leaves *Criw* as it is (REGISTER.md).
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ _ENGLISH_NAMES = re.compile(r"\b(English|Welsh)\b")
 _GYDAG = re.compile(r"\b[Gg]ydag\s+(?:<[^>]+>)*/?([^\s<])")
 _VOWELS = set("aeiouwyâêîôûŵŷáéíóúàèìòùäëïöüAEIOUWYÂÊÎÔÛŴŶ")
 
+# Rule 6.
+_BRAND_MUTATED = re.compile(r"\b(?:Griw|Nghriw|Chriw)\b")
+
 # Plural slots of the Welsh six-form rule: zero, one, two, few, many, other.
 _SLOTS = ("zero", "one", "two", "few", "many", "other")
 
@@ -102,4 +106,6 @@ def entry_problems(ident: str, strings: tuple[str, ...], plural: bool) -> list[s
         for match in _GYDAG.finditer(text):
             if match.group(1) not in _VOWELS:
                 add("gydag before a consonant", f"{match.group(0)!r} (gyda before a consonant)")
+        for match in _BRAND_MUTATED.finditer(text):
+            add("brand name mutated", f"{match.group(0)!r} (Criw stays unmutated: i Criw, gan Criw)")
     return found

@@ -145,3 +145,9 @@ def test_the_project_glossary_has_the_key_terms():
     terms = {term.term for term in read_glossary(glossary_path().read_text("utf-8"))}
     assert {"proposal", "vote", "meet-up", "coordinator", "request", "booking", "time credit", "reminder",
             "supporter", "offer", "status", "repeat"} <= terms
+
+
+def test_the_brand_name_stays_unmutated():
+    assert any("brand name mutated" in line for line in lint("Croeso i Griw!"))
+    assert any("brand name mutated" in line for line in lint("eich grwpiau yng Nghriw"))
+    assert lint("Croeso i Criw!") == [] and lint("Popeth sydd gan Criw amdanoch chi") == []
