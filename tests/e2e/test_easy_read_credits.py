@@ -163,6 +163,6 @@ async def test_an_easy_read_coordinator_gets_the_report_summary_in_easy_read_and
     await ceri.tap("Y mis hwn")
     await ceri.tap("Cymraeg")
     said = [m.get("text") for m in ceri.inbox() if m.get("text")][-1]
-    assert said == ("📊 Mae eich adroddiad yn barod.\n🕒 Amser a roddwyd: 0 awr\n👥 Pobl a roddodd amser: 0\n"
+    assert said == ("📊 Mae eich adroddiad yn barod.\n🕒 Amser wedi'i roi: 0 awr\n👥 Pobl a roddodd amser: 0\n"
                     "📄 Mae'r ffeiliau isod.")
     assert [m["document"]["file_name"][-4:] for m in ceri.inbox() if m.get("document")] == [".csv", ".png"]
