@@ -23,6 +23,7 @@ from bot.services import conversations
 Data = dict[str, Any]
 Rows = list[list[tuple[str, str]]]  # (label, value) per button, rows of them
 TRAIL = "_trail"
+EASY = "_easy"  # set (never stored) in the data a buttons function sees when Easy Read is on
 
 
 Prompt = Callable[[Tr, Data], str]
@@ -132,16 +133,19 @@ class Guide:
         assert ctx.conversation is not None
         step = ctx.conversation.step
         await self._save(ctx, step, data)
-        await ctx.edit(question(self.steps[step], data), self.keyboard(ctx.languages, step, data))
+        await ctx.edit(question(self.steps[step], data), self.keyboard(ctx.languages, step, data, ctx.easy_read))
 
     async def ask(self, ctx: Context, step: str, data: Data, problem: Render | None = None) -> None:
         """Send the step's question (after what was wrong with the last answer, if anything)."""
-        await ctx.reply(question(self.steps[step], data, problem), self.keyboard(ctx.languages, step, data))
+        await ctx.reply(question(self.steps[step], data, problem),
+                        self.keyboard(ctx.languages, step, data, ctx.easy_read))
 
-    def keyboard(self, languages: tuple[str, ...], step: str, data: Data) -> Keyboard:
-        """The step's buttons in the chat's language(s), then Skip, Back and Cancel."""
+    def keyboard(self, languages: tuple[str, ...], step: str, data: Data, easy: bool = False) -> Keyboard:
+        """The step's buttons in the chat's language(s), then Skip, Back and Cancel. A buttons function sees
+        `data[EASY]` true when the reader has Easy Read on (day buttons spell the day out)."""
         spec = self.steps[step]
-        layouts = [spec.buttons(Tr(language), data) for language in languages] if spec.buttons else []
+        shown = {**data, EASY: True} if easy else data
+        layouts = [spec.buttons(Tr(language), shown) for language in languages] if spec.buttons else []
         rows = [[Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)),
                         encode(self.button, step, value)) for c, (_, value) in enumerate(row)]
                 for r, row in enumerate(layouts[0] if layouts else [])]

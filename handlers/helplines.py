@@ -23,30 +23,39 @@ router = Router(name=__name__)
 
 @dataclass(frozen=True)
 class Line:
-    name: str
+    name: Callable[[Tr], str]
     contact: str
     about: Callable[[Tr], str]
+    in_welsh: str = ""  # the same service's Welsh-language number, shown beside the main one to Welsh readers
 
 
+# Each number is from the service's own public page (checked 2026-12):
 BUILT_IN = (
-    Line("Samaritans", "116 123", lambda tr: tr._(
+    # Samaritans: 116 123, free, any time; Welsh Language Line 0808 164 0123, 7pm–11pm every day.
+    # https://www.samaritans.org/how-we-can-help/contact-samaritan/ and https://www.samaritans.org/cymru/
+    Line(lambda tr: tr._("Samaritans"), "116 123", lambda tr: tr._(
         "Free, any time, day or night. Talk about anything that's troubling you. Welsh-language line: "
-        "0808 164 0123 (7pm–11pm every day).")),
-    Line("C.A.L.L.", "0800 132 737", lambda tr: tr._(
+        "0808 164 0123 (7pm–11pm every day)."), in_welsh="0808 164 0123"),
+    # C.A.L.L. Mental Health Helpline for Wales: 0800 132 737, text "help" to 81066. https://www.callhelpline.org.uk/
+    Line(lambda tr: tr._("C.A.L.L."), "0800 132 737", lambda tr: tr._(
         "The Community Advice and Listening Line: free mental health support in Wales, any time. Or text "
         "\"help\" to 81066.")),
-    Line("DAN 24/7", "0808 808 2234", lambda tr: tr._(
+    # DAN 24/7, the Wales Drug and Alcohol Helpline: 0808 808 2234, text DAN to 81066. https://dan247.org.uk/
+    Line(lambda tr: tr._("DAN 24/7"), "0808 808 2234", lambda tr: tr._(
         "The Wales drug and alcohol helpline: free, any time. Or text DAN to 81066.")),
-    Line("Meic", "0808 80 23456", lambda tr: tr._(
+    # Meic, for children and young people in Wales: 0808 80 23456, text 84001, 8am to midnight. https://www.meic.cymru/
+    Line(lambda tr: tr._("Meic"), "0808 80 23456", lambda tr: tr._(
         "For children and young people in Wales up to 25: free and confidential, 8am to midnight every day. "
         "Or text 84001.")),
-    Line("NHS 111", "111", lambda tr: tr._("Press 2 for urgent mental health help in Wales, any time.")),
+    # NHS 111 Wales (GIG 111 Cymru): 111, press 2 for mental health, any time. https://111.wales.nhs.uk/
+    Line(lambda tr: tr._("NHS 111 Wales"), "111", lambda tr: tr._(
+        "Press 2 for urgent mental health help in Wales, any time.")),
 )
 
 
 def _own(helpline: Helpline) -> Line:
     """One of the organisation's lines, described in the reader's language."""
-    return Line(helpline.name, helpline.contact, lambda tr: escape(helpline.about_in(tr.language)))
+    return Line(lambda tr: helpline.name, helpline.contact, lambda tr: escape(helpline.about_in(tr.language)))
 
 
 def lines_for(settings: Settings) -> list[Line]:
@@ -59,8 +68,10 @@ def helplines_text(tr: Tr, lines: list[Line]) -> str:
              tr._("🚨 If someone is in danger now, call 999.")]
     for line in lines:
         # Translators: name is a helpline's name, contact its phone number.
-        parts += ["", tr._("📞 %(name)s: %(contact)s", name=bold(line.name), contact=bold(line.contact)),
-                  line.about(tr)]
+        parts += ["", tr._("📞 %(name)s: %(contact)s", name=bold(line.name(tr)), contact=bold(line.contact))]
+        if line.in_welsh and tr.language == "cy":
+            parts.append(tr._("🗣 Welsh-language line: %(contact)s (7pm–11pm every day)", contact=bold(line.in_welsh)))
+        parts.append(line.about(tr))
     parts += ["", tr._("💬 You can also talk to your group's coordinator. Asking here is private: nobody is told.")]
     return "\n".join(parts)
 
@@ -68,9 +79,15 @@ def helplines_text(tr: Tr, lines: list[Line]) -> str:
 def _easy(tr: Tr, lines: list[Line]) -> str:
     first = lines[0]
     # Translators: Easy Read. name is a helpline's name, contact its phone number.
-    return tr.p_("easy", "🆘 Do you need help now?\n🚨 If someone is in danger, call 999.\n"
+    text: str = tr.p_("easy", "🆘 Do you need help now?\n🚨 If someone is in danger, call 999.\n"
                        "📞 Call %(name)s: %(contact)s. It is free.\n📋 More help is in the list above.",
-                 name=first.name, contact=first.contact)
+                 name=first.name(tr), contact=first.contact)
+    welsh = next((line for line in lines if line.in_welsh), None)
+    if welsh is not None and tr.language == "cy":  # a Welsh reader is pointed at the Welsh-language line too
+        # Translators: Easy Read. name is a helpline's name, contact its Welsh-language number.
+        text += "\n" + tr.p_("easy", "🗣 %(name)s in Welsh: %(contact)s (7pm to 11pm).", name=welsh.name(tr),
+                             contact=welsh.in_welsh)
+    return text
 
 
 @router.command("support", "cefnogaeth",

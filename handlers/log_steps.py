@@ -12,7 +12,8 @@ from bot.domain.hours import PRESETS
 from bot.i18n.durations import hours_button, hours_text
 from bot.i18n.translator import Tr
 from bot.reports.labels import category_label, day_label
-from handlers.guided import Data, Rows, Step, steps
+from handlers.guided import EASY, Data, Rows, Step, steps
+from handlers.proposal_text import day_label as day_button_label
 
 FLOW, BUTTON = "log", "crl"
 EVERYONE = "everyone"  # a coordinator logs for a whole meet-up
@@ -46,7 +47,7 @@ def _day_buttons(tr: Tr, data: Data) -> Rows:
                                       (tr._("Yesterday"), (today - timedelta(days=1)).isoformat())]
     for back in range(2, DAYS_SHOWN):
         day = today - timedelta(days=back)
-        buttons.append((format_date(day, "EEE d MMM", locale=tr.language), day.isoformat()))
+        buttons.append((format_date(day, day_button_label(bool(data.get(EASY))), locale=tr.language), day.isoformat()))
     return _pairs(buttons, 2)
 
 

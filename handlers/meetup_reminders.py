@@ -135,7 +135,7 @@ def _soon_speech(tr: Tr, going: _Going) -> str:
     meetup, zone = going.view.meetup, going.view.zone
     # Translators: Easy Read, read aloud. title is a meet-up's title; when is a date and time in words.
     lines = [tr.p_("easy", "Reminder: you are going to %(title)s. It starts on %(when)s.", title=meetup.title,
-                   when=when_words(meetup.starts_at, zone, tr.language))]
+                   when=when_words(meetup.starts_at, zone, tr.language, in_sentence=True))]
     if meetup.place:
         # Translators: Easy Read, read aloud. place is where the meet-up is.
         lines.append(tr.p_("easy", "The place is %(place)s.", place=meetup.place))

@@ -112,7 +112,7 @@ async def _ask(ctx: Context, step: str, draft: MeetupDraft, data: dict, problem:
     """Ask the step's question, after what was wrong with the last answer, if anything."""
     zone = ZoneInfo(data.get("tz", "Europe/London"))
     question = steps.prompt(step, draft, zone, data)
-    keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages)
+    keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, easy=ctx.easy_read)
     await ctx.reply(_after_problem(problem, question) if problem else question, keyboard)
 
 

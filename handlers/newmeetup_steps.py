@@ -14,7 +14,7 @@ from bot.domain.recurrence import Every
 from bot.i18n.easy import Readable, both
 from bot.i18n.markup import bold
 from bot.i18n.translator import Tr, label_in
-from handlers.proposal_text import when
+from handlers.proposal_text import day_label, when
 
 FLOW = "newmeetup"
 BUTTON = "nm"
@@ -119,13 +119,14 @@ def prompt(step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) 
     return both(render, lambda tr: _easy_prompt(tr, step, draft, zone, data))
 
 
-def _choices(tr: Tr, step: str, zone: ZoneInfo, now: datetime) -> list[list[tuple[str, str]]]:
+def _choices(tr: Tr, step: str, zone: ZoneInfo, now: datetime, easy: bool = False) -> list[list[tuple[str, str]]]:
     if step == "day":
         today = now.astimezone(zone).date()
         days = [today + timedelta(days=offset) for offset in range(0, DAYS_SHOWN)]
-        labels = [(tr.when(local_to_utc(day, time(12), zone), zone, "EEE d MMM"), f"day:{day.isoformat()}")
+        labels = [(tr.when(local_to_utc(day, time(12), zone), zone, day_label(easy)), f"day:{day.isoformat()}")
                   for day in days]
-        return [labels[row:row + 3] for row in range(0, len(labels), 3)]
+        per_row = 2 if easy else 3
+        return [labels[row:row + per_row] for row in range(0, len(labels), per_row)]
     if step == "time":
         slots = [(slot, "time:" + slot.replace(":", ".")) for slot in TIME_SLOTS]
         return [slots[row:row + 4] for row in range(0, len(slots), 4)]
@@ -141,9 +142,11 @@ def _choices(tr: Tr, step: str, zone: ZoneInfo, now: datetime) -> list[list[tupl
     return []
 
 
-def keyboard(step: str, draft: MeetupDraft, zone: ZoneInfo, now: datetime, languages: tuple[str, ...]) -> Keyboard:
-    """The step's own buttons (labels in each language, joined), then Skip, Back and Cancel."""
-    layouts = [_choices(Tr(language), step, zone, now) for language in languages]
+def keyboard(step: str, draft: MeetupDraft, zone: ZoneInfo, now: datetime, languages: tuple[str, ...],
+             easy: bool = False) -> Keyboard:
+    """The step's own buttons (labels in each language, joined), then Skip, Back and Cancel. Easy Read
+    spells the days out."""
+    layouts = [_choices(Tr(language), step, zone, now, easy) for language in languages]
     rows = [[Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, step, value))
              for c, (_, value) in enumerate(row)] for r, row in enumerate(layouts[0])]
     navigation = []

@@ -75,7 +75,7 @@ def _nudge(proposal: Proposal, group: Group) -> Readable:
         # Translators: Easy Read, read aloud. title is a proposal's title; when is a date and time in words.
         speech=lambda tr: tr.p_("easy", "Reminder: please vote on %(title)s. Voting ends on %(when)s. The vote buttons "
                                       "are in the group chat.",
-                                title=title, when=when_words(closes, zone, tr.language)),
+                                title=title, when=when_words(closes, zone, tr.language, in_sentence=True)),
         about=Subject("p", proposal.id),
     )
 

@@ -19,6 +19,14 @@ from handlers.removed_words import shown
 VOTE = "v"
 CHOICE_CODES = {"y": "yes", "n": "no", "a": "abstain"}
 DAY_LABEL = "EEE d MMM"
+# Easy Read day buttons spell the day out ("Dydd Mawrth 8 Rhagfyr"): "Maw 8 Rhag" is hard to read, and in
+# Welsh "Maw" is both Tuesday and March.
+EASY_DAY_LABEL = "EEEE d MMMM"
+
+
+def day_label(easy: bool) -> str:
+    """The pattern for a day button: abbreviated, or in full for Easy Read."""
+    return EASY_DAY_LABEL if easy else DAY_LABEL
 WHEN = "EEEE d MMMM, HH:mm"
 WHEN_WITH_YEAR = "EEEE d MMMM y, HH:mm"
 

@@ -166,7 +166,7 @@ async def _prompt(ctx: Context, step_name: str, problem: Render | None = None) -
     extra = {"day": data.get("day", ""), "now": ctx.clock.now().isoformat(), "pending": data.get("pending", ""),
              "pending_time": data.get("pending_time", ""), **data.get("window", {})}
     keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, first=step_name == "title",
-                              extra=extra)
+                              extra=extra, easy=ctx.easy_read)
 
     def render(tr: Tr) -> str:
         question = step.prompt(tr, draft, zone, extra)

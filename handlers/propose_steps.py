@@ -15,7 +15,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.domain.dates import local_to_utc, shows_year
 from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
 from bot.i18n.translator import Tr, label_in
-from handlers.proposal_text import draft_summary, easy_draft_summary, when
+from handlers.proposal_text import day_label, draft_summary, easy_draft_summary, when
 from handlers.propose_deadlines import deadline_notes, easy_deadline_notes
 
 FLOW = "propose"
@@ -43,11 +43,13 @@ def _choices(step: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str, st
     return [(label, step, value) for label, value in pairs]
 
 
-def _day_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
+def _day_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra, easy: bool = False) -> Rows:
     today = now.astimezone(zone).date()
     days = [today + timedelta(days=offset) for offset in range(1, DAYS_SHOWN + 1)]
-    labels = [(tr.when(local_to_utc(day, time(12), zone), zone, "EEE d MMM"), f"day:{day.isoformat()}") for day in days]
-    return [_choices("day", labels[row:row + 3]) for row in range(0, len(labels), 3)]
+    labels = [(tr.when(local_to_utc(day, time(12), zone), zone, day_label(easy)), f"day:{day.isoformat()}")
+              for day in days]
+    per_row = 2 if easy else 3
+    return [_choices("day", labels[row:row + per_row]) for row in range(0, len(labels), per_row)]
 
 
 def _time_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime, extra: Extra) -> Rows:
@@ -206,9 +208,14 @@ STEPS: dict[str, Step] = {
 
 
 def keyboard(step: Step, draft: Draft, zone: ZoneInfo, now: datetime, languages: tuple[str, ...],
-             first: bool, extra: Extra) -> Keyboard:
-    """The step's own buttons, then Skip, Back and Cancel (which every step has)."""
-    layouts = [step.buttons(Tr(language), draft, zone, now, extra) for language in languages] if step.buttons else []
+             first: bool, extra: Extra, easy: bool = False) -> Keyboard:
+    """The step's own buttons, then Skip, Back and Cancel (which every step has). Easy Read spells days out."""
+    def buttons(tr: Tr) -> Rows:
+        assert step.buttons is not None
+        if step.buttons is _day_buttons:
+            return _day_buttons(tr, draft, zone, now, extra, easy)
+        return step.buttons(tr, draft, zone, now, extra)
+    layouts = [buttons(Tr(language)) for language in languages] if step.buttons else []
     rows = [
         [
             Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, name, value))

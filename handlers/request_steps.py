@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from bot.domain.bookings import Access, Kind
 from bot.domain.dates import local_to_utc
 from bot.i18n.translator import Tr
-from handlers.guided import Data, Rows, Step, steps
-from handlers.proposal_text import when
+from handlers.guided import EASY, Data, Rows, Step, steps
+from handlers.proposal_text import day_label, when
 from handlers.request_text import kind_label, time_range
 from handlers.resource_text import money, need_label, needs_list
 
@@ -72,8 +72,9 @@ def _resource_buttons(tr: Tr, data: Data) -> Rows:
 def _day_buttons(tr: Tr, data: Data) -> Rows:
     today = date.fromisoformat(data["today"])
     days = [today + timedelta(days=offset) for offset in range(1, DAYS_SHOWN + 1)]
-    return _rows([(tr.when(local_to_utc(day, time(12), zone(data)), zone(data), "EEE d MMM"), day.isoformat())
-                  for day in days], 3)
+    easy = bool(data.get(EASY))
+    return _rows([(tr.when(local_to_utc(day, time(12), zone(data)), zone(data), day_label(easy)), day.isoformat())
+                  for day in days], 2 if easy else 3)
 
 
 def _time_buttons(tr: Tr, data: Data) -> Rows:

@@ -126,7 +126,7 @@ async def _ask_consent(ctx: Context, group_id: int, person_id: int) -> None:
     who = person.display_name
     keyboard = Keyboard.of([
         Button(ctx.label(lambda tr: tr._("✅ Yes, I agree")), encode(SUPPORT, "y", group_id, person_id)),
-        Button(ctx.label(lambda tr: tr._("❌ No")), encode(SUPPORT, "n")),
+        Button(ctx.label(lambda tr: tr._("❌ No, I don't agree")), encode(SUPPORT, "n")),
     ])
     await ctx.reply(both(
         # Translators: name is the person who would become the member's supporter.

@@ -13,8 +13,11 @@ from io import BytesIO
 from babel.messages.pofile import read_po
 
 from bot.i18n.catalogs import LANGUAGES, po_path
+from bot.i18n.glossary import project_glossary_problems
+from bot.i18n.welsh_lint import entry_problems as welsh_lint
 
 WELSH_PLURAL_HEADER = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 5);"
+COUNT = "n"  # the name Tr.n_ gives the count
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
 
 
@@ -42,14 +45,22 @@ def problems(po_text: str, language: str) -> list[str]:
         if any(not s for s in strings):
             found.append(f"{language}: empty translation for {ident!r}")
         wanted = placeholders(ident)
-        for string in strings:
+        for slot, string in enumerate(strings):
+            # The Welsh zero form may say "Neb wedi pleidleisio eto" instead of "0 ...": it can leave out the
+            # count (Python's %-formatting ignores an unused name), but nothing else.
+            welsh_zero = language == "cy" and isinstance(message.id, tuple) and slot == 0
+            if string and welsh_zero and placeholders(str(string)) == wanted - {COUNT}:
+                continue
             if string and placeholders(str(string)) != wanted:
                 found.append(f"{language}: placeholders differ in {ident!r}: {sorted(placeholders(str(string)))}")
+        if language == "cy":
+            found += welsh_lint(ident, tuple(str(s) for s in strings if s), isinstance(message.id, tuple))
     return found
 
 
 def project_problems() -> list[str]:
-    return [line for language in LANGUAGES for line in problems(po_path(language).read_text("utf-8"), language)]
+    found = [line for language in LANGUAGES for line in problems(po_path(language).read_text("utf-8"), language)]
+    return found + project_glossary_problems(po_path("cy").read_text("utf-8"))
 
 
 if __name__ == "__main__":

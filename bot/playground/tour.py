@@ -53,7 +53,7 @@ async def proposal(tour: Narrator, world: DemoWorld) -> None:
     await tour.step(alys.id, "Alys follows the link to a private chat", alys.start(f"p{group['id']}"))
     for action, run in (
         ("Alys: Taith gerdded ar Lwybr Taf", alys.send("Taith gerdded ar Lwybr Taf")),
-        ("Alys taps [Hepgor]", alys.tap("Hepgor")),
+        ("Alys taps [Symud ymlaen]", alys.tap("Symud ymlaen")),
         (f"Alys: {when}", alys.send(when)),
         ("Alys taps [Yn eich blaen]", alys.tap("Yn eich blaen")),
         ("Alys: Parc Bute, Caerdydd", alys.send("Parc Bute, Caerdydd")),

@@ -152,16 +152,22 @@ def date(moment: datetime, language: str) -> str:
     return f"{weekday} {ordinal_day(moment.day, 'en')} of {month}"
 
 
-def when_words(moment: datetime, zone: ZoneInfo, language: str) -> str:
-    """A moment in the group's time zone, said aloud: "dydd Sadwrn y pumed o Ragfyr, hanner awr wedi dau …"."""
+def when_words(moment: datetime, zone: ZoneInfo, language: str, *, in_sentence: bool = False) -> str:
+    """A moment in the group's time zone, said aloud: "dydd Sadwrn y pumed o Ragfyr, hanner awr wedi dau …".
+
+    `in_sentence`: the date follows a verb as an adverb ("Mae'n dechrau ddydd Sadwrn …"), so Welsh mutates it."""
     local = moment.astimezone(zone)
-    return f"{date(local, language)}, {clock(local.hour, local.minute, language)}"
+    day = date(local, language)
+    if language == "cy" and in_sentence:
+        day = soft_mutation(day)
+    return f"{day}, {clock(local.hour, local.minute, language)}"
 
 
 _TAG = re.compile(r"<[^>]+>")
 _TIME = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
 _POUNDS = re.compile(r"£\s?(\d+)")
-_HOURS = re.compile(r"\b(\d+) (awr)\b")  # "awr" is feminine: dwy awr, tair awr, pum awr, chwe awr
+# Feminine nouns counted with a figure: dwy awr, tair sedd, pedair archeb, pum wythnos, chwe noson
+_HOURS = re.compile(r"\b(\d+) (awr|sedd|archeb|wythnos|noson)\b")
 _NUMBER = re.compile(r"\d+")
 
 

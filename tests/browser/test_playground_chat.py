@@ -21,7 +21,7 @@ async def test_a_member_who_presses_start_and_chooses_cymraeg_reads_the_reply_in
     same_message = page.page.locator(f'#messages li[data-id="{welcome_id}"]')
     await expect(same_message).to_contain_text("Bydda i'n ysgrifennu atoch chi yn Gymraeg.")
     await expect(same_message).to_contain_text("golygwyd")  # edited in place, as Telegram shows it
-    await expect(page.message("Hoffech chi gael Hawdd ei Ddeall?")).to_be_visible()
+    await expect(page.message("Hoffech chi gael y fersiwn Hawdd ei Ddeall?")).to_be_visible()
     await expect(page.page.locator(".toast", has_text="Iaith wedi'i chadw: Cymraeg")).to_be_visible()
 
 

@@ -144,7 +144,7 @@ async def test_on_a_phone_sized_screen_the_chat_fits_and_looks_right(browser, de
     await expect(chats).to_be_hidden()
     await page.page.get_by_role("button", name="Dechrau", exact=True).click()
     await page.press("Cymraeg")
-    await expect(page.message("Hoffech chi gael Hawdd ei Ddeall?")).to_be_visible()
+    await expect(page.message("Hoffech chi gael y fersiwn Hawdd ei Ddeall?")).to_be_visible()
 
     shot = tmp_path / "phone.png"
     await page.page.screenshot(path=str(shot))

@@ -103,8 +103,9 @@ async def reply_in_group(emulator, group, author, text, replier, command):
     await emulator.settle()
 
 
-WELSH = {"language": "Cymraeg", "no": "Dim diolch", "yes": "Hoffwn", "skip": "Hepgor", "carry_on": "Yn eich blaen",
-         "done": "Wedi gorffen", "post": "Ei bostio", "room": "Ystafell", "more": "Ychwanegu dyddiad"}
+WELSH = {"language": "Cymraeg", "no": "Dim diolch", "yes": "Hoffwn", "skip": "Symud ymlaen",
+         "carry_on": "Yn eich blaen", "done": "Wedi gorffen", "post": "Ei bostio", "room": "Ystafell",
+         "more": "Ychwanegu dyddiad"}
 ENGLISH = {"language": "English", "no": "No, thanks", "yes": "Yes, please", "skip": "Skip", "carry_on": "Carry on",
            "done": "Done", "post": "Post it", "room": "A room", "more": "Add another date"}
 

@@ -9,7 +9,7 @@ from bot.domain.opening_hours import read_opening_hours
 from bot.domain.resources import BudgetSpec, RoomSpec, VehicleSpec
 from bot.services import resources
 
-WELSH = {"new": "Cais newydd", "room": "Ystafell", "done": "Wedi gorffen", "skip": "Hepgor", "send": "Ei anfon",
+WELSH = {"new": "Cais newydd", "room": "Ystafell", "done": "Wedi gorffen", "skip": "Symud ymlaen", "send": "Ei anfon",
          "not_meetup": "Nid ar gyfer cyfarfod"}
 ENGLISH = {"new": "New request", "room": "A room", "done": "Done", "skip": "Skip", "send": "Send it",
            "not_meetup": "Not for a meet-up"}

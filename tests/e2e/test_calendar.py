@@ -28,7 +28,7 @@ async def test_the_feed_parses_and_keeps_wall_clock_times_across_the_march_clock
     await new_meetup(world, title="After the change", when="30 March 2027 18:00", place="Y Neuadd")
     alys = world.people["Alys"]
     await alys.send("/calendr")
-    assert "📅 Eich dolen calendr breifat:" in alys.last()
+    assert "📅 Dolen breifat eich calendr:" in alys.last()
     status, kind, body = await _get(_feed_url(alys.last()))
     assert status == 200 and kind.startswith("text/calendar")
     events = _events(body)
@@ -78,7 +78,7 @@ async def test_add_to_calendar_sends_a_one_off_ics_file_privately(world):
     people, group = world.people, world.group
     await new_meetup(world, title="Picnic", when="5 December 12:00", place="Parc y Rhath")
     await people["Ceri"].tap(ADD, chat=group)
-    assert "📅 Rydw i wedi anfon y ffeil calendr atoch chi" in people["Ceri"].popups[-1]
+    assert "📅 Rydw i wedi anfon y ffeil galendr atoch chi" in people["Ceri"].popups[-1]
     sent = next(message for message in reversed(people["Ceri"].inbox()) if message.get("document"))
     assert sent["document"]["file_name"] == "criw-1.ics"
     assert "📅 Agorwch y ffeil hon" in sent["caption"]

@@ -87,7 +87,8 @@ async def test_the_group_sees_totals_and_names_only_those_who_agreed(world):
     await ben.tap("Yes, confirm")
     await ben.send("/credits", chat=group)
     shown = ben.last(group)
-    assert shown.index("🙌 Ers 1 Medi 2026, rhoddodd 1 aelod dwy awr a hanner") < shown.index("🙌 Since 1 September")
+    thanks = "🙌 Ers 1 Medi 2026, mae 1 aelod wedi rhoi dwy awr a hanner"
+    assert shown.index(thanks) < shown.index("🙌 Since 1 September")
     assert "Alys" not in shown
     await alys.send("/credydau")
     await alys.tap("Dangos fy enw")
@@ -168,11 +169,11 @@ async def test_bad_times_and_days_get_a_clear_message(world):
     alys = world.people["Alys"]
     await alys.send("/cofnodi")
     await alys.tap("Trefnu")
-    await alys.tap("Hepgor")
+    await alys.tap("Symud ymlaen")
     await alys.send("5 Rhagfyr 2027")
     assert "📅 Dydy'r diwrnod hwnnw ddim wedi dod eto." in alys.last()
     await alys.send("ddoe")
-    for typed, said in (("0", "Dydy hynny ddim amser o gwbl"), ("25", "fwy na 24 awr"),
+    for typed, said in (("0", "Dydy hynny ddim yn amser o gwbl"), ("25", "fwy na 24 awr"),
                         ("-1", "llai na dim"), ("20 munud", "chwarter awr agosaf"), ("banana", "allwn i ddim darllen")):
         await alys.send(typed)
         assert said in alys.last(), typed
@@ -215,7 +216,7 @@ async def test_a_coordinator_gets_a_report_whose_csv_matches_the_ledger_and_whos
     await dafydd.tap("This month")
     await dafydd.tap("Cymraeg")
     summary = [m["text"] for m in dafydd.inbox() if "📊" in (m.get("text") or "")][-1]
-    assert summary.index("Rhwng 1 Tachwedd 2026 a 21 Tachwedd 2026, rhoddodd 1 aelod dwy awr a hanner") < \
+    assert summary.index("Rhwng 1 Tachwedd 2026 a 21 Tachwedd 2026, rhoddwyd dwy awr a hanner gan 1 aelod") < \
         summary.index("Between 1 November 2026 and 21 November 2026, 1 member gave 2½ hours across 1 activity")
     (csv_name, csv_bytes, _), (png_name, png_bytes, caption) = documents(dafydd)[-2:]
     rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))

@@ -100,7 +100,9 @@ async def test_support_lists_where_to_get_help_in_my_language_and_both_in_a_grou
     assert "📞 Samaritans: 116 123\nFree, any time, day or night." in text
     assert "📞 C.A.L.L.: 0800 132 737" in text and "📞 Meic: 0808 80 23456" in text
     await alys.send("/cefnogaeth")
-    assert "Llinell Gymraeg: 0808 164 0123" in alys.last()
+    welsh = alys.last()
+    assert "📞 Y Samariaid: 116 123\n🗣 Llinell Gymraeg: 0808 164 0123 (19:00–23:00 bob dydd)" in welsh
+    assert "📞 GIG 111 Cymru: 111" in welsh and "Samaritans" not in welsh and "NHS" not in welsh
     await ben.send("/support", chat=world.group)
     both = world.emulator.last_bot_message(world.group["id"])["text"]
     assert both.index("🆘 Ble i gael help nawr") < both.index("🆘 Where to get help now")

@@ -16,7 +16,7 @@ CY = {
     "send": "Ei anfon i'w gadarnhau", "confirm": "Ydy, cadarnhau", "credits": "/credydau",
     "give": "Rhoi credydau amser", "one_hour": "un awr", "do_it": "Ie, gwnewch hynny", "requests": REQUEST_CY,
     "what_did_you_do": "🧺 Beth wnaethoch chi?\n👆 Pwyswch yr un agosaf.",
-    "check": "👀 Gwiriwch hyn, os gwelwch yn dda:", "how_long": "⏱ Pa mor hir: dwy awr",
+    "check": "👀 Gwiriwch hyn:", "how_long": "⏱ Pa mor hir: dwy awr",
     "asked": "📨 Wedi'i gadw.\n🙋 Rydw i wedi gofyn i {other} ei wirio.",
     "gave": "🙋 Mae {other} wedi rhoi ychydig o amser.\n🧺 Beth: Gyrru", "is_it_right": "❓ Ydy hyn yn gywir?",
     "you_confirmed": "✅ Dyna ni. Rydych chi wedi dweud bod amser {other} yn gywir.",
@@ -124,7 +124,7 @@ async def test_a_standard_member_still_reads_the_standard_form(world):
     alys = world.people["Alys"]
     await alys.send("/credydau")
     statement = alys.last()
-    assert statement.startswith("💳 Eich credydau amser: 0 awr\nMae pob awr a roddir yn un credyd amser.")
+    assert statement.startswith("💳 Eich credydau amser: 0 awr\nMae pob awr rydych chi'n ei rhoi yn un credyd amser.")
     assert "Dim byd eto. Defnyddiwch /cofnodi i gofnodi amser rydych chi wedi'i roi." in statement
     assert "🆘 Angen help" not in alys.buttons()
     await alys.send("/cofnodi")
@@ -141,7 +141,7 @@ async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmati
         await uow.commit()
     await ask_for_room(alys, REQUEST_CY, when="4 Rhagfyr 18:00")
     card = ceri.last()
-    assert card.startswith("📥 Mae cais newydd angen eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: Alys")
+    assert card.startswith("📥 Mae cais newydd yn aros am eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: Alys")
     assert "👥 Ar gyfer 12 o bobl" in card and "✅ Dim problemau." in card and "Request" not in card
     assert {"✅ Cymeradwyo", "🆘 Angen help"} <= set(ceri.buttons())
     await ceri.tap("Cymeradwyo")
@@ -163,6 +163,6 @@ async def test_an_easy_read_coordinator_gets_the_report_summary_in_easy_read_and
     await ceri.tap("Y mis hwn")
     await ceri.tap("Cymraeg")
     said = [m.get("text") for m in ceri.inbox() if m.get("text")][-1]
-    assert said == ("📊 Mae eich adroddiad yn barod.\n🕒 Amser a roddwyd: 0 awr\n👥 Pobl a roddodd amser: 0\n"
+    assert said == ("📊 Mae eich adroddiad yn barod.\n🕒 Amser wedi'i roi: 0 awr\n👥 Pobl a roddodd amser: 0\n"
                     "📄 Mae'r ffeiliau isod.")
     assert [m["document"]["file_name"][-4:] for m in ceri.inbox() if m.get("document")] == [".csv", ".png"]

@@ -73,7 +73,7 @@ async def test_going_with_a_lift_and_a_pickup_place_in_easy_read_welsh(world):
     assert ceri.last() == "✅ Rydych chi'n mynd.\n👋 Welwn ni chi yno!\n📝 Beth: Paned a sgwrs"
     await ceri.tap("Mae angen lifft arna i")
     assert ceri.last() == ("🚗 Gofynnoch chi am lifft.\n📝 Beth: Paned a sgwrs\n📍 Ble gall y gyrrwr eich codi chi?\n"
-                           "✍️ Ysgrifennwch y lle.\n⏭ Neu pwyswch Dim man codi.")
+                           "✍️ Ysgrifennwch y lle.\n⏭ Neu bwyswch Dim man codi.")
     assert "⏭ Dim man codi" in ceri.buttons()
     await ceri.send("Tu allan i'r llyfrgell")
     assert ceri.last() == ("🚗 Mae eich man codi wedi'i gadw.\n📍 Man codi: Tu allan i'r llyfrgell\n"
@@ -157,6 +157,8 @@ async def test_an_easy_read_coordinator_sets_up_a_meetup_and_ticks_who_came(worl
     assert dafydd.last().startswith("✍️ What is the meet-up?\n📝 Write a short name for it.")
     await dafydd.send("Coffee and a chat")
     assert dafydd.last() == "📅 Which day?\n👆 Press a day."
+    days = [label for label in dafydd.buttons() if label.split()[-1] in ("November", "December")]
+    assert len(days) > 3 and all(label.split()[0].endswith("day") for label in days)  # "Tuesday 1 December"
     await dafydd.send("1 December 18:00")
     await dafydd.send("Canolfan y Dref")
     assert dafydd.last() == "🔁 Will it happen again?\n👆 Press how often."
@@ -187,11 +189,12 @@ async def test_the_calendar_link_file_and_access_needs_in_easy_read(world):
     await new_meetup(world, title="Paned a sgwrs")
     await ceri.send("/calendr")
     link = ceri.last()
-    assert link.startswith("📅 Dyma eich dolen calendr eich hun:\n") and "/calendar/" in link
+    assert link.startswith("📅 Dyma ddolen eich calendr chi:\n") and "/calendar/" in link
     assert link.endswith("📱 Ychwanegwch hi at y calendr ar eich ffôn.\n"
                          "🔒 Cadwch hi i chi'ch hun. Peidiwch â'i rhannu.")
     await ceri.tap("Gwneud dolen newydd")
-    assert ceri.last().startswith("🔄 Wedi'i wneud. Dydy eich hen ddolen ddim yn gweithio nawr.\n📅 Dyma eich dolen")
+    assert ceri.last().startswith("🔄 Wedi'i wneud. Dydy eich hen ddolen ddim yn gweithio nawr.\n"
+                                  "📅 Dyma ddolen eich calendr")
     await ceri.send("/nesaf")
     await ceri.tap("Ychwanegu at y calendr")
     assert ceri.last() == "📅 Agorwch y ffeil hon.\n📲 Mae'n rhoi Paned a sgwrs yn eich calendr."  # the file's caption

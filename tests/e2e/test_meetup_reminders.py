@@ -9,7 +9,7 @@ from tests.e2e.meetup_steps import GOING, LIFT, MAYBE, everyone_started, manage,
 TOMORROW_CY, TOMORROW_EN = "⏰ Yfory: Coffee and a chat", "⏰ Tomorrow: Coffee and a chat"
 SOON_EN = "⏰ Soon: Coffee and a chat. You said you're going."
 SOON_CY = "⏰ Cyn bo hir: Coffee and a chat. Fe ddywedoch chi eich bod chi'n mynd."
-EASY_CY = "⏰ Nodyn atgoffa: rydych chi'n mynd i Coffee and a chat."
+EASY_CY = "⏰ Nodyn atgoffa: rydych chi'n mynd i'r cyfarfod yma: Coffee and a chat."
 
 
 def at(clock, month, day, hour, minute=0):

@@ -235,5 +235,5 @@ async def test_a_half_written_proposal_survives_a_restart(world):
     await alys.start(f"p{world.group['id']}")
     await alys.send("Picnic yn y parc")
     await world.restart()
-    await alys.tap("Hepgor")
+    await alys.tap("Symud ymlaen")
     assert "📅 Pa ddiwrnod?" in alys.last()

@@ -110,7 +110,7 @@ async def test_declining_tells_the_member_the_reason_in_her_language(world):
     await ask_for_room(alys, WELSH, when="5 Rhagfyr 18:00")
     await dafydd.tap("Decline", message=card(dafydd, 2))
     await dafydd.tap("Too short notice")
-    assert "❌ Rheswm: Mae'n rhy fyr rybudd i'w drefnu." in alys.last()
+    assert "❌ Rheswm: Does dim digon o rybudd i'w drefnu." in alys.last()
     async with world.criw.uow() as uow:
         reasons = [e.detail for e in await uow.audit.for_group(1) if e.action == "request.decline"]
     assert [d["reason_code"] for d in reasons] == ["typed", "notice"]
@@ -157,7 +157,7 @@ async def test_bad_input_is_refused_with_a_clear_message_in_the_persons_language
     for answer in ("4 Rhagfyr 18:00", "20:00", "12"):
         await alys.send(answer)
     await alys.tap("Wedi gorffen")
-    await alys.tap("Hepgor")
+    await alys.tap("Symud ymlaen")
     await alys.tap("Ei anfon")
     assert "⛔ Mae'r ystafell neu'r cerbyd yna wedi'i dynnu" in alys.last()
     assert await requests_made(world) == []

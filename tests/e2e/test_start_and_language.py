@@ -50,7 +50,7 @@ async def test_choices_are_stored_and_shown_in_settings(people, world):
     await ceri.send("/gosodiadau")
     summary = (ceri.last())  # Ceri chose Easy Read: short lines, in Welsh only
     assert "🗣 Rydw i'n ysgrifennu yn Gymraeg." in summary
-    assert "📖 Mae Hawdd ei Ddeall ymlaen." in summary
+    assert "📖 Mae'r fersiwn Hawdd ei Ddeall ymlaen." in summary
     assert "⏰ Mae nodiadau atgoffa i ffwrdd." in summary
     assert "English" not in summary
 

@@ -325,7 +325,7 @@ async def test_criw_report_writes_the_csv_and_chart_and_prints_the_summary(uow, 
                "--to", today.isoformat(), "--language", "en", "--out", str(tmp_path / "out")]
     done = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "rhoddodd 1 aelod dwy awr a hanner" in done.stdout and "1 member gave 2½ hours" in done.stdout
+    assert "rhoddwyd dwy awr a hanner gan 1 aelod" in done.stdout and "1 member gave 2½ hours" in done.stdout
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
     assert written == [f"criw-{today.replace(day=1)}-{today}-en.csv", f"criw-{today.replace(day=1)}-{today}-en.png"]
     missing = await asyncio.to_thread(subprocess.run, [*command[:5], "Nobody", *command[6:]], capture_output=True,

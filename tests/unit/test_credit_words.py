@@ -77,8 +77,8 @@ def test_an_empty_period_still_draws_a_chart():
 
 def test_the_summary_counts_members_hours_and_activities_in_each_language():
     report = a_report(ROWS)
-    assert summary(WELSH, report) == ("Rhwng 1 Medi 2026 a 30 Tachwedd 2026, rhoddodd 2 aelod pum awr a hanner "
-                                      "ar draws 3 gweithgaredd a ddewison nhw.")
+    assert summary(WELSH, report) == ("Rhwng 1 Medi 2026 a 30 Tachwedd 2026, rhoddwyd pum awr a hanner gan 2 aelod, "
+                                      "mewn 3 gweithgaredd o'u dewis eu hunain.")
     assert summary(ENGLISH, report) == ("Between 1 September 2026 and 30 November 2026, 2 members gave 5½ hours "
                                         "across 3 activities they chose.")
     assert "no time given has been confirmed yet" in summary(ENGLISH, a_report([]))

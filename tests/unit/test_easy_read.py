@@ -29,7 +29,7 @@ def test_speech_has_its_own_form_when_given_else_the_easy_form():
 
 
 def test_easy_read_forms_come_from_the_easy_context_of_the_catalog():
-    assert WELSH.p_("easy", "📖 Easy Read is on.") == "📖 Mae Hawdd ei Ddeall ymlaen."
+    assert WELSH.p_("easy", "📖 Easy Read is on.") == "📖 Mae'r fersiwn Hawdd ei Ddeall ymlaen."
     assert WELSH.p_("easy", "🗳️ Votes now:") == "🗳️ Pleidleisiau nawr:"
 
 

@@ -52,7 +52,7 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
     "data_rights_text": {
         "📎 Your data from Criw, in full (a JSON file: any text editor opens it).": "a file's caption",
     },
-    "helplines": dict.fromkeys([
+    "helplines": {**dict.fromkeys([
         "Free, any time, day or night. Talk about anything that's troubling you. Welsh-language line: "
         "0808 164 0123 (7pm–11pm every day).",
         "The Community Advice and Listening Line: free mental health support in Wales, any time. Or text "
@@ -62,6 +62,7 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
         "Or text 84001.",
         "Press 2 for urgent mental health help in Wales, any time.",
     ], "the whole helpline list goes to everyone, numbers and hours uncut; an Easy Read summary follows it"),
+        **dict.fromkeys(["Samaritans", "C.A.L.L.", "DAN 24/7", "Meic", "NHS 111 Wales"], "a helpline's name")},
     "group_reminders": dict.fromkeys([
         "Meet-up reminder in the group, a day before", "Private reminder to people going, 2 hours before",
         "Weekly list of the coming week's meet-ups",

@@ -54,7 +54,7 @@ def test_a_busy_week_ends_with_a_whole_and_more_line_drawn_over_nothing(language
     page = schedule_layout(languages, "Cerddwyr Caerdydd", busy_week(), WEEK, ZONE)
     shown = sum(1 for line in texts(page) if "Taith gerdded" in line)
     assert 0 < shown < 9
-    more = {"cy": f"a {9 - shown} arall", "en": f"and {9 - shown} more"}
+    more = {"cy": f"{9 - shown} arall hefyd", "en": f"and {9 - shown} more"}
     for language in languages:
         assert any(more[language] in line for line in texts(page)), language
     if languages == ("cy", "en"):

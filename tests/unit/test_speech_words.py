@@ -13,6 +13,9 @@ LONDON = ZoneInfo("Europe/London")
 def test_a_welsh_date_and_time_are_said_as_words_with_the_month_mutated():
     moment = datetime(2026, 12, 5, 14, 30, tzinfo=UTC)
     assert when_words(moment, LONDON, "cy") == "dydd Sadwrn y pumed o Ragfyr, hanner awr wedi dau yn y prynhawn"
+    # after a verb the date is an adverb: "Mae'r bleidlais yn gorffen ddydd Sadwrn …"
+    assert when_words(moment, LONDON, "cy", in_sentence=True).startswith("ddydd Sadwrn y pumed o Ragfyr, ")
+    assert when_words(moment, LONDON, "en", in_sentence=True).startswith("Saturday the fifth")
 
 
 def test_an_english_date_and_time_are_said_as_words():
@@ -45,6 +48,7 @@ def test_welsh_numbers_use_the_decimal_system(n, welsh):
 def test_feminine_welsh_numbers_for_hours():
     assert number(2, "cy", feminine=True) == "dwy"
     assert speakable("⏱ 3 awr", "cy") == "tair awr."
+    assert speakable("🪑 2 sedd, 3 archeb", "cy") == "dwy sedd, tair archeb."
 
 
 @pytest.mark.parametrize(("n", "welsh"), [(5, "pum"), (6, "chwe"), (15, "un deg pum"), (26, "dau ddeg chwe"),

@@ -11,7 +11,7 @@ export const STRINGS = {
     role_coordinator: "cydlynydd",
     role_member: "aelod",
     note_welsh: "yn siarad Cymraeg",
-    note_easy_read: "Hawdd ei Ddeall",
+    note_easy_read: "yn darllen y fersiwn Hawdd ei Ddeall",
     play_tour: "Chwarae'r daith",
     reset: "Ailosod y demo",
     other_language: "English",
