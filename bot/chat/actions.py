@@ -58,7 +58,14 @@ class SendVoice:
     caption: str = ""
 
 
-Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument | SendVoice
+@dataclass(frozen=True)
+class LeaveChat:
+    """The bot leaves a group (one refused by the organisation)."""
+
+    chat_id: int
+
+
+Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument | SendVoice | LeaveChat
 
 
 @dataclass(frozen=True)

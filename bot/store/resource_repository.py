@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, update
 from sqlmodel import col, select
 
-from bot.store.models import Group, Membership, Person
+from bot.store.models import Person
 from bot.store.repositories import _Repository
 from bot.store.resources import AccessProfile, Budget, RequestCard, Resource, ResourceRequest
 
@@ -133,11 +133,8 @@ class Resources(_Repository):
     # -- people --------------------------------------------------------------------------------------
 
     async def coordinators(self, organisation_id: int) -> list[Person]:
-        """Everyone who coordinates any group of the organisation (they decide its requests)."""
-        query = (select(Person).join(Membership, col(Membership.person_id) == col(Person.id))
-                 .join(Group, col(Group.id) == col(Membership.group_id))
-                 .where(Group.organisation_id == organisation_id, Membership.role == "coordinator")
-                 .distinct().order_by(col(Person.id)))
+        """The organisation's coordinators (they decide its requests)."""
+        query = select(Person).where(Person.coordinates_organisation == organisation_id).order_by(col(Person.id))
         return list(await self.session.exec(query))
 
     async def access_profile(self, person_id: int) -> AccessProfile | None:

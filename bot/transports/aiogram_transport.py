@@ -35,6 +35,7 @@ from bot.chat.actions import (
     ChatMoved,
     EditKeyboard,
     EditMessage,
+    LeaveChat,
     MessageGone,
     SendDocument,
     SendMessage,
@@ -137,6 +138,9 @@ class AiogramTransport:
                     chat_id, voice, duration=seconds, caption=caption or None, parse_mode="HTML"
                 ), chat_id)
                 return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
+            case LeaveChat(chat_id):
+                await self._translate(self.bot.leave_chat(chat_id), chat_id)
+                return None
         raise TypeError(f"unknown action {action!r}")
 
     @staticmethod

@@ -43,6 +43,7 @@ from bot.chat.actions import (
     ChatMoved,
     EditKeyboard,
     EditMessage,
+    LeaveChat,
     MessageGone,
     SendDocument,
     SendMessage,
@@ -178,6 +179,9 @@ class PtbTransport:
                     caption=caption or None, parse_mode="HTML",
                 ), chat_id)
                 return Sent(chat_id, message.message_id, message.voice.file_id if message.voice else None)
+            case LeaveChat(chat_id):
+                await self._translate(self.bot.leave_chat(chat_id), chat_id)
+                return None
         assert_never(action)  # mypy names any Action this transport does not carry out yet
 
     @staticmethod
