@@ -3,7 +3,7 @@ take a request back); for coordinators, the queue too, oldest first. New request
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -98,14 +98,14 @@ def _member_buttons(ctx: Context, view: RequestView) -> list[list[Button]]:
     return []
 
 
-@router.callback(NEW)
+@router.callback(NEW, ())
 async def new_request(ctx: Context) -> None:
     """The ➕ New request button under /requests."""
     await ctx.answer()
     await request_new.start(ctx)
 
 
-@router.callback(MEMBER)
+@router.callback(MEMBER, (one_of("ans", "yes", "no", "x"), ID))
 async def member_action(ctx: Context) -> None:
     """The member answers a question, accepts or refuses an offer, or takes a request back."""
     assert ctx.callback is not None and ctx.person is not None and ctx.person.id is not None
