@@ -14,7 +14,8 @@ WORDS = {
     "en": {**ENGLISH, "admit": "Admit", "refuse": "Refuse", "card": "A new group wants to join the organisation",
            "admitted": "Admitted", "refused": "Refused", "not_org": "only the organisation's coordinators"},
 }
-WAITING_CY, WAITING_EN = "Dydy'r grŵp hwn ddim yn rhan o'r sefydliad eto", "This group isn't part of the organisation yet"
+WAITING_CY = "Dydy'r grŵp hwn ddim yn rhan o'r sefydliad eto"
+WAITING_EN = "This group isn't part of the organisation yet"
 
 
 async def strangers_group(world):
@@ -70,7 +71,7 @@ async def test_a_refused_group_is_left_and_a_second_press_changes_nothing(world,
     words, dafydd = WORDS[language], world.people["Dafydd"]
     await add_bot(world)
     await start_in(dafydd, words)
-    mallt, group = await strangers_group(world)
+    _, group = await strangers_group(world)
     card = next(m for m in reversed(dafydd.inbox()) if words["card"] in (m.get("text") or ""))
 
     await dafydd.tap(words["refuse"], message=card)

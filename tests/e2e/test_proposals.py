@@ -241,3 +241,22 @@ async def test_a_half_written_proposal_survives_a_restart(world):
     await world.restart()
     await alys.tap("Hepgor")
     assert "📅 Pa ddiwrnod?" in alys.last()
+
+
+async def test_a_vote_button_with_extra_or_non_canonical_fields_is_refused_and_not_counted(world):
+    """`1|v|2|0|y|extra|more` and `1|v|2|00|y` were once counted as votes: read leniently, they looked right."""
+    await everyone_started(world)
+    post = await write_proposal(world, world.people["Ben"], ENGLISH, "Cinema")
+    data = post["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    version, prefix, proposal_id, index, code = data.split("|")
+    emulator, group = world.emulator, world.group
+    for phone, forged, says in (
+            (world.people["Alys"], f"{data}|extra|more", "dydy'r botwm hwn ddim yn gweithio"),  # she chose Welsh
+            (world.people["Ben"], f"{version}|{prefix}|{proposal_id}|0{index}|{code}", "this button doesn't work"),
+            (world.people["Alys"], f"{version}|{prefix}|0{proposal_id}|{index}|{code}", "dydy'r botwm hwn ddim")):
+        emulator.user_presses(phone.id, group["id"], post["message_id"], forged, forged=True)
+        await emulator.settle()
+        assert says in emulator.callback_answers[-1]["text"]
+    async with world.criw.uow() as uow:
+        assert await uow.proposals.votes(int(proposal_id)) == []
+    assert "📊 Yes 0 · No 0 · Abstain 0" in group_post(world, post["message_id"])["text"]
