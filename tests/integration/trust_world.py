@@ -61,6 +61,7 @@ class World:
 async def join(uow, clock, chat_id, telegram_id, name, status="member", title="Cerddwyr"):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, chat_id, title)
+        group.admission = "admitted"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, telegram_id, name, "en")
         person.can_dm = True
 
@@ -78,7 +79,8 @@ async def other_organisation(uow, clock):
         organisation = Organisation(name="Another charity", created_at=clock.now())
         work.organisations.add(organisation)
         await work.flush()
-        work.groups.add(Group(organisation_id=organisation.id, chat_id=C, title="Elsewhere", created_at=clock.now()))
+        work.groups.add(Group(organisation_id=organisation.id, chat_id=C, title="Elsewhere", admission="admitted",
+                              created_at=clock.now()))
         await work.commit()
     await join(uow, clock, C, PEDR, "Pedr", status="creator", title="Elsewhere")
 
