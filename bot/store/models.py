@@ -57,7 +57,9 @@ class Person(SQLModel, table=True):
     can_dm: bool = False
     # Set: they coordinate this organisation (shared rooms, vehicles, budgets, every group's queue), which is
     # granted only by another organisation coordinator or the operator, never by coordinating a group.
-    coordinates_organisation: int | None = Field(default=None, foreign_key="organisation.id")
+    # An organisation's id. No foreign key: adding one would rebuild the person table on SQLite, which every
+    # table points at; there is one organisation per install and it is never deleted.
+    coordinates_organisation: int | None = None
     created_at: datetime = utc_column(nullable=False)
 
 

@@ -28,10 +28,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('admission', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False,
                                       server_default='pending'))
     op.execute("UPDATE \"group\" SET admission = 'admitted'")
-    with op.batch_alter_table('person', schema=None) as batch_op:
+    with op.batch_alter_table('person', schema=None) as batch_op:  # a plain ADD COLUMN: no table rebuild
         batch_op.add_column(sa.Column('coordinates_organisation', sa.Integer(), nullable=True))
-        batch_op.create_foreign_key('fk_person_coordinates_organisation', 'organisation',
-                                    ['coordinates_organisation'], ['id'])
     op.execute("""
         UPDATE person SET coordinates_organisation = (
             SELECT MIN(g.organisation_id) FROM membership m JOIN "group" g ON g.id = m.group_id
@@ -40,8 +38,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.drop_constraint('fk_person_coordinates_organisation', type_='foreignkey')
-        batch_op.drop_column('coordinates_organisation')
-    with op.batch_alter_table('group', schema=None) as batch_op:
-        batch_op.drop_column('admission')
+    # Plain DROP COLUMN (SQLite 3.35+): a batch rebuild of person or group, which other tables point at,
+    # fails on SQLite's foreign keys once there are rows.
+    op.drop_column('person', 'coordinates_organisation')
+    op.drop_column('group', 'admission')
