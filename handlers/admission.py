@@ -84,8 +84,11 @@ async def decide(ctx: Context) -> None:
         keyboard = open_private_keyboard(ctx.label(PRESS_START), ctx.platform.bot_username, group.chat_id)
         await ctx.outbound.to_group(group, WELCOME, keyboard)
         return
-    # Translators: title is the Telegram group's name.
-    await ctx.edit(lambda tr: tr._("❌ Refused: %(title)s. I have left that group.", title=title))
+    await ctx.edit(both(
+        # Translators: title is the Telegram group's name.
+        lambda tr: tr._("❌ Refused: %(title)s. I have left that group.", title=title),
+        # Translators: Easy Read. title is the Telegram group's name.
+        lambda tr: tr.p_("easy", "❌ Group not let in: %(title)s\n👋 I have left it.", title=title)))
     await ctx.platform.perform(LeaveChat(group.chat_id))
 
 
@@ -98,7 +101,11 @@ async def offer_grant(ctx: Context) -> None:
     """Offer to make the person this replies to an organisation coordinator (organisation coordinators only)."""
     target = ctx.event.reply_to_sender
     if ctx.event.is_private or target is None:
-        await ctx.reply(lambda tr: tr._("In a group, reply to the person's message with /orgcoordinator."))
+        await ctx.reply(both(
+            lambda tr: tr._("In a group, reply to the person's message with /orgcoordinator."),
+            # Translators: Easy Read. /orgcoordinator is a command: keep it as the Welsh one is.
+            lambda tr: tr.p_("easy", "👥 This works in the group chat.\n💬 Reply to the person's message there.\n"
+                                     "⌨️ Then type /orgcoordinator.")))
         return
     async with ctx.uow() as uow:
         if ctx.person is None or not await admission.is_organisation_coordinator(uow, ctx.person.telegram_id):
