@@ -116,8 +116,8 @@ async def running_demo(
         try:
             users = {name: emulator.add_user(name, language_code=code) for name, code, _ in PEOPLE}
             # The operator names Dafydd the organisation's coordinator, so the group he adds is admitted.
-            chosen = {"transport": transport} if transport else {}
-            chosen = {"organisation_coordinators": str(users["Dafydd"]["id"]), **chosen, **settings_overrides}
+            chosen: dict[str, object] = {"organisation_coordinators": str(users["Dafydd"]["id"])}
+            chosen |= ({"transport": transport} if transport else {}) | settings_overrides
             settings = load_settings(
                 bot_token=emulator.token, telegram_api=emulator.base_url,
                 database_url=database_url or f"sqlite+aiosqlite:///{database}", organisation_name="Cymdeithas Criw",
