@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, group_post, start_in, write_proposal
+from tests.e2e.conftest import ENGLISH, WELSH, add_bot, admit_waiting_group, group_post, start_in, write_proposal
 
 
 async def everyone_started(world):
@@ -103,6 +103,7 @@ async def test_a_forged_proposal_id_from_another_group_is_refused(world):
                                   creator=people["Ben"].id)
     emulator.add_bot_to_group(other["id"], people["Ben"].id)
     await emulator.settle()
+    await admit_waiting_group(world)
     await write_proposal(world, people["Ben"], ENGLISH, "Secret plan")  # proposal 1, in the demo group
     welcome = emulator.last_bot_message(other["id"])
     emulator.user_presses(people["Ben"].id, other["id"], welcome["message_id"], "1|v|1|0|y", forged=True)
