@@ -37,7 +37,8 @@ async def bot_added(ctx: Context) -> None:
     adder = ctx.event.sender.telegram_id if ctx.event.sender else None
     async with ctx.uow() as uow:
         arrival = await admission.arrive(uow, ctx.clock, ctx.event.chat_id, adder,
-                                         admitted_chats=ctx.settings.admitted_chat_ids)
+                                         admitted_chats=ctx.settings.admitted_chat_ids,
+                                         named=ctx.settings.organisation_coordinator_ids)
     if arrival.refused:
         await ctx.platform.perform(LeaveChat(ctx.event.chat_id))
     elif arrival.admitted:

@@ -44,9 +44,10 @@ class Arrival:
 
 
 async def arrive(uow: UnitOfWork, clock: Clock, chat_id: int, adder_telegram_id: int | None, *,
-                 admitted_chats: Collection[int] = ()) -> Arrival:
+                 admitted_chats: Collection[int] = (), named: Collection[int] = ()) -> Arrival:
     """The bot is in the group (again): admit it when the operator listed it, when an organisation
-    coordinator added the bot, or on a fresh install; otherwise it waits and its coordinators are asked."""
+    coordinator added the bot, or on a fresh install (no organisation coordinator, none `named` by the
+    operator, no admitted group); otherwise it waits and the organisation's coordinators are asked."""
     group = await uow.groups.any_by_chat(chat_id)
     if group is None:
         raise NotFound(chat_id)
@@ -54,14 +55,14 @@ async def arrive(uow: UnitOfWork, clock: Clock, chat_id: int, adder_telegram_id:
     adder = await uow.people.by_telegram_id(adder_telegram_id) if adder_telegram_id is not None else None
     coordinators = await uow.people.organisation_coordinators(group.organisation_id)
     if group.admission == Admission.PENDING:
-        fresh = not coordinators and await uow.groups.count_admitted(group.organisation_id) == 0
+        fresh = not named and not coordinators and await uow.groups.count_admitted(group.organisation_id) == 0
         if chat_id in admitted_chats:
             _admit(uow, clock, group, None, "operator")
         elif adder is not None and adder.coordinates_organisation == group.organisation_id:
             _admit(uow, clock, group, adder, "added by an organisation coordinator")
         elif fresh:
             _admit(uow, clock, group, adder, "the first group of a fresh install")
-    if group.admission == Admission.ADMITTED and not coordinators and adder is not None:
+    if group.admission == Admission.ADMITTED and not coordinators and not named and adder is not None:
         adder.coordinates_organisation = group.organisation_id  # the first person on a fresh install
         uow.audit.add(_audit(clock, adder, group, "organisation_coordinator.first", {}))
     await uow.commit()

@@ -15,7 +15,7 @@ OLD, NEW = -100, -200
 ADDER, STRANGER, NAMED = 11, 12, 13
 
 
-async def added_by(uow, clock, chat_id, telegram_id, name, *, admitted_chats=()):
+async def added_by(uow, clock, chat_id, telegram_id, name, *, admitted_chats=(), named=()):
     """What the dispatcher and the bot-added handler do when `telegram_id` adds the bot to `chat_id`."""
     async with uow() as work:
         group = await groups.find_or_add(work, clock, chat_id, f"Group {chat_id}")
@@ -27,7 +27,8 @@ async def added_by(uow, clock, chat_id, telegram_id, name, *, admitted_chats=())
         await groups.note_presence(work, clock, group, person, creator)
         await work.commit()
     async with uow() as work:
-        return await admission.arrive(work, clock, chat_id, telegram_id, admitted_chats=admitted_chats)
+        return await admission.arrive(work, clock, chat_id, telegram_id, admitted_chats=admitted_chats,
+                                      named=named)
 
 
 async def test_on_a_fresh_install_the_first_group_is_admitted_and_its_adder_coordinates_the_organisation(uow, clock):
@@ -42,6 +43,13 @@ async def test_on_a_fresh_install_the_first_group_is_admitted_and_its_adder_coor
         assert await work.groups.by_chat(NEW) is None  # a waiting group reaches no service
         assert [group.chat_id for group in await work.memberships.groups_of(
             (await work.people.by_telegram_id(STRANGER)).id)] == []
+
+
+async def test_when_the_operator_names_coordinators_the_first_adder_gets_no_organisation_rights(uow, clock):
+    waiting = await added_by(uow, clock, OLD, STRANGER, "Mallt", named={NAMED})  # Nia hasn't met the bot yet
+    assert not waiting.admitted
+    async with uow() as work:
+        assert (await work.people.by_telegram_id(STRANGER)).coordinates_organisation is None
 
 
 async def test_a_waiting_group_is_admitted_once_by_an_organisation_coordinator_and_never_by_anyone_else(uow, clock):
