@@ -3,7 +3,9 @@ coordinators admit or refuse it from a card, and name other organisation coordin
 
 from __future__ import annotations
 
-from bot.chat.actions import LeaveChat
+import contextlib
+
+from bot.chat.actions import LeaveChat, Undeliverable
 from bot.chat.callbacks import ID, YES_NO, encode
 from bot.chat.context import Context
 from bot.chat.events import EventKind
@@ -40,7 +42,7 @@ async def bot_added(ctx: Context) -> None:
                                          admitted_chats=ctx.settings.admitted_chat_ids,
                                          named=ctx.settings.organisation_coordinator_ids)
     if arrival.refused:
-        await ctx.platform.perform(LeaveChat(ctx.event.chat_id))
+        await _leave(ctx, ctx.event.chat_id)
     elif arrival.admitted:
         keyboard = open_private_keyboard(ctx.label(PRESS_START), ctx.platform.bot_username, ctx.event.chat_id)
         await ctx.reply(WELCOME, keyboard)
@@ -90,7 +92,12 @@ async def decide(ctx: Context) -> None:
         lambda tr: tr._("❌ Refused: %(title)s. I have left that group.", title=title),
         # Translators: Easy Read. title is the Telegram group's name.
         lambda tr: tr.p_("easy", "❌ Group not let in: %(title)s\n👋 I have left it.", title=title)))
-    await ctx.platform.perform(LeaveChat(group.chat_id))
+    await _leave(ctx, group.chat_id)
+
+
+async def _leave(ctx: Context, chat_id: int) -> None:
+    with contextlib.suppress(Undeliverable):  # the bot is no longer there: nothing to leave
+        await ctx.platform.perform(LeaveChat(chat_id))
 
 
 @router.command(
