@@ -11,8 +11,9 @@ from bot.chat.context import Context
 from bot.chat.events import EventKind
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
+from bot.domain import language
 from bot.i18n.easy import both
-from bot.i18n.translator import Render
+from bot.i18n.translator import Render, label_in
 from bot.services import admission, groups
 from bot.services.errors import NotAnOrganisationCoordinator
 from bot.store.models import Group, Person
@@ -55,10 +56,10 @@ async def bot_added(ctx: Context) -> None:
 
 async def _send_card(ctx: Context, coordinator: Person, group: Group, adder_name: str) -> None:
     assert group.id is not None
-    title = group.title
+    title, languages = group.title, language.for_person(coordinator.language)  # their words, not the group's
     keyboard = Keyboard.of([
-        Button(ctx.label(lambda tr: tr._("✅ Admit")), encode(ADMIT, group.id, "y")),
-        Button(ctx.label(lambda tr: tr._("❌ Refuse")), encode(ADMIT, group.id, "n")),
+        Button(label_in(languages, lambda tr: tr._("✅ Admit")), encode(ADMIT, group.id, "y")),
+        Button(label_in(languages, lambda tr: tr._("❌ Refuse")), encode(ADMIT, group.id, "n")),
     ])
     await ctx.send_private(coordinator, both(
         # Translators: title is the Telegram group's name; name is the Telegram name of who added the bot.

@@ -55,6 +55,7 @@ async def test_a_strangers_group_waits_politely_and_does_nothing_until_an_organi
     assert words["not_org"] in mallt.last()  # coordinating her own group gives her nothing of the organisation's
 
     assert words["card"] in dafydd.last() and "Grŵp Mallt" in dafydd.last()
+    assert dafydd.buttons() == [f"✅ {words['admit']}", f"❌ {words['refuse']}"]  # in his language only
     await dafydd.tap(words["admit"])
     assert words["admitted"] in dafydd.last()
     assert await admission_of(world, group["id"]) == "admitted"
