@@ -4,7 +4,7 @@ coordinators admit groups or manage what the organisation shares."""
 import pytest
 
 from bot.playground.phone import Phone
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, start_in
+from tests.e2e.conftest import ENGLISH, WELSH, add_bot, reply_in_group, start_in
 
 # What each language's organisation coordinator presses, and what they read.
 WORDS = {
@@ -102,3 +102,26 @@ async def test_only_an_organisation_coordinator_can_admit_a_group_whatever_the_b
     await world.emulator.settle()
     assert await admission_of(world, group["id"]) == "pending"
     assert "only the organisation's coordinators" in world.emulator.callback_answers[-1]["text"]
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+async def test_only_an_organisation_coordinator_makes_someone_else_one_by_replying_in_a_group(world, language):
+    words, dafydd, alys, ben = WORDS[language], world.people["Dafydd"], world.people["Alys"], world.people["Ben"]
+    await add_bot(world)
+    await start_in(alys, words)
+    await start_in(ben, words)
+    group = world.group
+    await reply_in_group(world.emulator, group, alys, "Helo", ben, "/orgcoordinator")  # Ben only coordinates…
+    assert "only the organisation's coordinators" in ben.last(group)  # … nothing: refused, in both languages
+    assert "dim ond cydlynwyr y sefydliad" in ben.last(group)
+    await alys.send("/resources")
+    assert words["not_org"] in alys.last()
+
+    await reply_in_group(world.emulator, group, alys, "Helo", dafydd, "/cydlynydd_sefydliad")
+    await dafydd.tap("Make Alys an organisation coordinator", chat=group)
+    assert "Mae Alys nawr yn gydlynydd y sefydliad" in dafydd.last(group)
+    await alys.send("/resources")
+    assert words["not_org"] not in alys.last()  # she manages the rooms, vehicles and budgets now
+    async with world.criw.uow() as uow:
+        actions = [entry.action for entry in await uow.audit.for_group(1)]
+    assert "organisation_coordinator.grant" in actions
