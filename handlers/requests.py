@@ -37,12 +37,19 @@ async def show_requests(ctx: Context) -> None:
         mine = await requests.mine(uow, ctx.clock, ctx.person.telegram_id)
         queue = (await requests.queue(uow, ctx.clock, ctx.person.telegram_id)
                  if await requests.is_coordinator(uow, ctx.person.telegram_id) else None)
-    await ctx.reply(both(lambda tr: _listing(tr, mine, queue), lambda tr: _easy_listing(tr, mine, queue)),
+        groups = await requests.of_my_groups(uow, ctx.clock, ctx.person.telegram_id) if queue is None else []
+    await ctx.reply(both(lambda tr: _listing(tr, mine, queue, groups),
+                         lambda tr: _easy_listing(tr, mine, queue, groups)),
                     _keyboard(ctx, mine, queue))
 
 
-def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -> str:
+def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None,
+             groups: list[RequestView]) -> str:
     lines: list[str] = []
+    if groups:  # a group's coordinator follows their groups' requests; the organisation decides them
+        lines.append(tr._("👥 Your groups' requests (the organisation's coordinators decide them):"))
+        lines.extend(text.listing_line(tr, view) for view in groups)
+        lines.append("")
     if queue is not None:
         lines.append(tr._("📥 Waiting for a decision (oldest first):"))
         lines.extend(text.listing_line(tr, view) for view in queue)
@@ -56,9 +63,12 @@ def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -
     return "\n".join(lines)
 
 
-def _easy_listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -> str:
+def _easy_listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None,
+                  groups: list[RequestView]) -> str:
     """Each request on one line: what, its number, where it stands."""
     lines: list[str] = []
+    if groups:
+        lines.append(tr.p_("easy", "👥 Requests from your groups: %(n)s", n=len(groups)))
     if queue:
         lines.append(tr.p_("easy", "📥 Requests waiting for your answer: %(n)s", n=len(queue)))
     if mine:

@@ -119,6 +119,13 @@ class Resources(_Repository):
                  .order_by(col(ResourceRequest.created_at), col(ResourceRequest.id)).limit(limit))
         return list(await self.session.exec(query))
 
+    async def of_groups(self, group_ids: Sequence[int], limit: int) -> list[ResourceRequest]:
+        """The groups' requests still open, oldest first."""
+        query = (select(ResourceRequest)
+                 .where(col(ResourceRequest.group_id).in_(group_ids), col(ResourceRequest.state).in_(OPEN_STATES))
+                 .order_by(col(ResourceRequest.created_at), col(ResourceRequest.id)).limit(limit))
+        return list(await self.session.exec(query))
+
     async def of_meetup(self, meetup_id: int) -> list[ResourceRequest]:
         query = select(ResourceRequest).where(ResourceRequest.meetup_id == meetup_id).order_by(col(ResourceRequest.id))
         return list(await self.session.exec(query))

@@ -5,6 +5,12 @@ import pytest
 
 from bot.playground.phone import Phone
 from tests.e2e.conftest import ENGLISH, WELSH, add_bot, reply_in_group, start_in
+from tests.e2e.meetup_steps import everyone_started
+from tests.e2e.request_steps import ENGLISH as REQUEST_EN
+from tests.e2e.request_steps import WELSH as REQUEST_CY
+from tests.e2e.request_steps import ask_for_room, load_resources
+
+REQUEST_WORDS = {"cy": REQUEST_CY, "en": REQUEST_EN}
 
 # What each language's organisation coordinator presses, and what they read.
 WORDS = {
@@ -125,3 +131,25 @@ async def test_only_an_organisation_coordinator_makes_someone_else_one_by_replyi
     async with world.criw.uow() as uow:
         actions = [entry.action for entry in await uow.audit.for_group(1)]
     assert "organisation_coordinator.grant" in actions
+
+
+@pytest.mark.parametrize("language", ["cy", "en"])
+async def test_a_groups_coordinator_follows_its_requests_but_only_the_organisation_decides_them(world, language):
+    words = WORDS[language]
+    await everyone_started(world)
+    await load_resources(world)
+    alys, ben, dafydd, group = world.people["Alys"], world.people["Ben"], world.people["Dafydd"], world.group
+    await start_in(ben, words)
+    await reply_in_group(world.emulator, group, ben, "Helo", dafydd, "/coordinator")
+    await dafydd.tap("Ben", chat=group)  # Ben now coordinates the walkers, not the organisation
+    await ask_for_room(alys, REQUEST_WORDS["cy"], when="4 Rhagfyr 18:00")
+    await ben.send("/requests")
+    listing = ben.last()
+    assert {"cy": "Ceisiadau eich grwpiau", "en": "Your groups' requests"}[language] in listing
+    assert {"cy": "• 1 · 🏠 Ystafell", "en": "• 1 · 🏠 A room"}[language] in listing
+    assert not [label for label in ben.buttons() if "1" in label]  # nothing to open or decide
+    world.emulator.user_presses(ben.id, ben.id, ben.inbox()[-1]["message_id"], "1|rq|a|1", forged=True)
+    await world.emulator.settle()
+    assert words["not_org"] in world.emulator.callback_answers[-1]["text"]
+    async with world.criw.uow() as uow:
+        assert (await uow.resources.request(1)).state == "pending"

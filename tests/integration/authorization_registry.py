@@ -56,6 +56,8 @@ NOT_IN_THE_MATRIX = {
     "request_decisions.refuse_offer": NEEDS_STATE,
     "requests.is_coordinator": A_CHECK,
     "requests.mine": SELF_ONLY,
+    "requests.of_my_groups": "lists only the groups the person coordinates (nothing for anyone else), read-only: "
+                             "tests/e2e/test_admission.py",
     "resources.access_needs": SELF_ONLY,
     "resources.add_vehicle": "the same check as resources.add_room (in the matrix): resources.coordinator",
     "resources.coordinator": A_CHECK,
