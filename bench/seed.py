@@ -126,6 +126,7 @@ def _groups(scale: Scale, now: datetime) -> Iterator[dict[str, Any]]:
     for g in range(1, scale.groups + 1):
         yield {"id": g, "organisation_id": 1, "chat_id": scale.chat_id(g), "title": f"Group {g}",
                "language_mode": "bilingual", "timezone": "Europe/London", "bot_present": True, "reminders_off": [],
+               "admission": "admitted",
                "created_at": now - timedelta(days=700)}
 
 

@@ -20,6 +20,14 @@ from bot.voice.synth import Voice
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 
 
+def _ids(value: str) -> frozenset[int]:
+    """Telegram ids separated by commas (spaces allowed): "123, -100456"."""
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not all(re.fullmatch(r"-?[1-9][0-9]{0,18}", part) for part in parts):
+        raise ValueError("must be Telegram ids separated by commas, e.g. 123456789,987654321")
+    return frozenset(int(part) for part in parts)
+
+
 class SettingsError(Exception):
     """A setting is missing or wrong; the message is one line meant for the person starting Criw."""
 
@@ -39,6 +47,10 @@ class Settings(BaseSettings):
     timezone: str = "Europe/London"
     default_language: Literal["cy", "en"] = "cy"
     organisation_name: str = "Criw"
+    # Telegram user ids (comma-separated) who coordinate the organisation from the start: shared rooms,
+    # vehicles, budgets, every group's requests, and admitting new groups (bot/services/admission.py).
+    organisation_coordinators: str = ""
+    admitted_groups: str = ""  # Telegram chat ids (comma-separated) admitted as soon as the bot is added
     group_edit_seconds: float = Field(default=3.5, ge=0, le=60)  # least time between edits of one group post
     job_seconds: float = Field(default=10, gt=0, le=3600)  # how often due reminders are looked for
     database_wait_seconds: float = Field(default=15, gt=0, le=300)  # SQLite: how long a write waits for a lock
@@ -79,6 +91,20 @@ class Settings(BaseSettings):
     def _helplines_shape(cls, value: str) -> str:
         read_helplines(value)
         return value
+
+    @field_validator("organisation_coordinators", "admitted_groups")
+    @classmethod
+    def _id_list_shape(cls, value: str) -> str:
+        _ids(value)
+        return value
+
+    @property
+    def organisation_coordinator_ids(self) -> frozenset[int]:
+        return _ids(self.organisation_coordinators)
+
+    @property
+    def admitted_chat_ids(self) -> frozenset[int]:
+        return _ids(self.admitted_groups)
 
     @field_validator("webhook_secret")
     @classmethod

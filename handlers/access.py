@@ -6,7 +6,7 @@ Private to them: coordinators deciding a request see only how many people who ar
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -53,7 +53,7 @@ def _labelled(need: Access) -> Render:
     return lambda tr: my_need_label(tr, need)
 
 
-@router.callback(TOGGLE)
+@router.callback(TOGGLE, (one_of(*Access),))
 async def toggle(ctx: Context) -> None:
     """Tick or untick one need, and redraw the list."""
     assert ctx.callback is not None and ctx.person is not None

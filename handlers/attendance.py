@@ -6,7 +6,7 @@ or a coordinator can also open the sheet from Manage.
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
@@ -64,7 +64,7 @@ def _ids(ctx: Context) -> tuple[int, int | None]:
     return meetup_id, ctx.callback.int_arg(1)
 
 
-@router.callback(TAKE)
+@router.callback(TAKE, (ID,))
 async def open_sheet(ctx: Context) -> None:
     """Send the attendance sheet (organiser or coordinator, once the meet-up has started)."""
     assert ctx.person is not None
@@ -75,7 +75,7 @@ async def open_sheet(ctx: Context) -> None:
     await ctx.reply(sheet_message(sheet), sheet_keyboard(sheet, ctx.languages))
 
 
-@router.callback(TICK)
+@router.callback(TICK, (ID, ID))
 async def tick(ctx: Context) -> None:
     """Tick or untick one person, and redraw the sheet."""
     assert ctx.person is not None
@@ -90,7 +90,7 @@ async def tick(ctx: Context) -> None:
     await ctx.edit(sheet_message(sheet), sheet_keyboard(sheet, ctx.languages))
 
 
-@router.callback(DONE)
+@router.callback(DONE, (ID,))
 async def done(ctx: Context) -> None:
     """Finish the sheet: say how many came (the ticks are already saved)."""
     assert ctx.person is not None

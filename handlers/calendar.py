@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 
 from bot.chat.actions import SendDocument, Undeliverable
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -123,7 +123,7 @@ async def calendar(ctx: Context) -> None:
     await ctx.reply(_link_message(url), Keyboard.of([reset]))
 
 
-@router.callback(RESET)
+@router.callback(RESET, ())
 async def reset(ctx: Context) -> None:
     """Replace the person's feed token: the old link stops working at once."""
     assert ctx.person is not None
@@ -138,7 +138,7 @@ async def reset(ctx: Context) -> None:
     await ctx.reply(_link_message(url, renewed=True))
 
 
-@router.callback(ICS)
+@router.callback(ICS, (ID,))
 async def one_off_file(ctx: Context) -> None:
     """Send this meet-up as an .ics file in the person's private chat (never into the group)."""
     assert ctx.callback is not None and ctx.person is not None

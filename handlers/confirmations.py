@@ -14,7 +14,7 @@ stateDiagram-v2
 from __future__ import annotations
 
 from bot.chat.actions import EditKeyboard
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, YES_NO, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.outbound import Outbound
@@ -69,7 +69,7 @@ async def _send_requests(outbound: Outbound, uow: UnitOfWorkFactory, view: Contr
     return reached
 
 
-@router.callback(DECIDE)
+@router.callback(DECIDE, (ID, YES_NO))
 async def decide(ctx: Context) -> None:
     """A confirmer pressed Yes or Not right: everything is checked again in the service."""
     assert ctx.callback is not None and ctx.person is not None

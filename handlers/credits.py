@@ -4,7 +4,7 @@ public-thanks choice; in a group, what the group gave lately, naming only those 
 from __future__ import annotations
 
 from bot.chat.actions import SendDocument
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ON_OFF, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -68,7 +68,7 @@ def group_text(tr: Tr, thanks: GroupThanks) -> str:
     return head + "\n" + tr._("Thank you to everyone who gave their time!")
 
 
-@router.callback(ACTION)
+@router.callback(ACTION, ("thanks", ON_OFF), (one_of("gift", "record"),))
 async def credits_button(ctx: Context) -> None:
     """Give, download my record, or change my public-thanks choice (private chat only)."""
     assert ctx.callback is not None and ctx.person is not None

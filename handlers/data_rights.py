@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.chat.actions import SendDocument
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, YES_NO, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -74,7 +74,7 @@ async def forget_me(ctx: Context) -> None:
     await ctx.reply(text.ASK_FORGET, keyboard)
 
 
-@router.callback(FORGET)
+@router.callback(FORGET, (ID, YES_NO))
 async def forget_answered(ctx: Context) -> None:
     """Erase the person (checked again: in private, this very person), or leave everything as it was."""
     assert ctx.callback is not None and ctx.person is not None

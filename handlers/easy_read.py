@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from bot.chat.actions import SendVoice
+from bot.chat.callbacks import CHAT_ID, ID, ON_OFF, Shape, one_of
 from bot.chat.context import Context
 from bot.chat.easy_read import LISTEN, NEED_HELP, UNSURE
 from bot.chat.router import CommandInfo, Router
@@ -28,7 +29,11 @@ from handlers.settings import show_settings
 router = Router(name=__name__)
 
 
-@router.callback(LISTEN)
+# What a 🤔 Not sure or 🆘 I need help button is about (bot/i18n/easy.Subject).
+SUBJECT_SHAPES: tuple[Shape, ...] = ((one_of("p", "m"), ID), ("w", CHAT_ID), ("-", "0"))
+
+
+@router.callback(LISTEN, (ID,))
 async def listen(ctx: Context) -> None:
     """Send the words under a 🔊 button as a voice note, in the language they were written in."""
     assert ctx.callback is not None and ctx.person is not None
@@ -55,7 +60,7 @@ _no_voice = both(
 )
 
 
-@router.callback(UNSURE)
+@router.callback(UNSURE, *SUBJECT_SHAPES)
 async def not_sure(ctx: Context) -> None:
     """Reassure someone who doesn't know what to choose, and offer help."""
     assert ctx.callback is not None
@@ -73,7 +78,7 @@ def _unsure(subject: Subject) -> Readable:
     )
 
 
-@router.callback(NEED_HELP)
+@router.callback(NEED_HELP, *SUBJECT_SHAPES)
 async def need_help(ctx: Context) -> None:
     """Tell the coordinators that this person needs help with what the message was about."""
     assert ctx.callback is not None
@@ -166,7 +171,7 @@ _nobody = both(
 )
 
 
-@router.callback(LISTEN_SETTING)
+@router.callback(LISTEN_SETTING, (ON_OFF,))
 async def choose_listen(ctx: Context) -> None:
     """Turn 🔊 Listen buttons under private messages on or off."""
     assert ctx.callback is not None and ctx.person is not None

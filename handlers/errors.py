@@ -15,6 +15,7 @@ from bot.services.errors import (
     MeetupNotOpen,
     NotACoordinator,
     NotAMember,
+    NotAnOrganisationCoordinator,
     NotFound,
     RequestDecided,
     VotingClosed,
@@ -28,6 +29,10 @@ def _explain(error: Exception) -> Render:
         case NotAMember():
             return both(lambda tr: tr._("Sorry, this is only for members of the group."),
                         lambda tr: tr.p_("easy", "❌ Sorry, this is only for people in the group."))
+        case NotAnOrganisationCoordinator():
+            return both(lambda tr: tr._("Sorry, only the organisation's coordinators can do that."),
+                        lambda tr: tr.p_("easy", "❌ Sorry, only an organisation coordinator can do that.\n"
+                                               "🏢 They look after rooms, transport and money for every group."))
         case NotACoordinator():
             return both(lambda tr: tr._("Sorry, only the group's coordinators can do that."),
                         lambda tr: tr.p_("easy", "❌ Sorry, only a coordinator can do that.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ON_OFF, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -73,7 +73,7 @@ async def show(ctx: Context) -> None:
     await ctx.reply(lambda tr: _listing(tr, group), keyboard)
 
 
-@router.callback(SWITCH)
+@router.callback(SWITCH, (one_of(*KINDS), ON_OFF))
 async def switch(ctx: Context) -> None:
     """Switch one kind on or off (the service checks the presser is a coordinator of this group)."""
     assert ctx.callback is not None and ctx.person is not None
@@ -91,7 +91,7 @@ async def switch(ctx: Context) -> None:
     await ctx.edit(lambda tr: _listing(tr, group), _keyboard(ctx, group))
 
 
-@router.callback(DIGEST_DAY)
+@router.callback(DIGEST_DAY, (), (one_of(*map(str, range(7))),))
 async def choose_day(ctx: Context) -> None:
     """A coordinator changes the weekly list's day (then its hour); the panel shows the choices."""
     assert ctx.callback is not None
@@ -116,7 +116,7 @@ async def choose_day(ctx: Context) -> None:
                    Keyboard.of(*[hours[i:i + 4] for i in range(0, len(hours), 4)]))
 
 
-@router.callback(DIGEST_HOUR)
+@router.callback(DIGEST_HOUR, (one_of(*map(str, range(7))), one_of(*map(str, DIGEST_HOURS))))
 async def choose_hour(ctx: Context) -> None:
     """Save the weekly list's day and hour (the service checks the presser is a coordinator here)."""
     assert ctx.callback is not None and ctx.person is not None

@@ -1,8 +1,8 @@
-"""The bot in groups: joining (a bilingual welcome), leaving, migration, and appointing coordinators."""
+"""The bot in groups: leaving, migration, and appointing coordinators (joining: handlers/admission.py)."""
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode
 from bot.chat.context import Context
 from bot.chat.events import EventKind
 from bot.chat.keyboard import Button, Keyboard
@@ -10,25 +10,9 @@ from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import both
 from bot.services import groups, people
 from bot.services.errors import NotACoordinator
-from handlers.links import PRESS_START, open_private_keyboard
 
 router = Router(name=__name__)
 APPOINT = "coord"
-
-
-@router.on(EventKind.BOT_ADDED)
-async def bot_added(ctx: Context) -> None:
-    """Say hello bilingually and ask everyone to press Start once in private."""
-    async with ctx.uow() as uow:
-        await groups.set_bot_present(uow, ctx.event.chat_id, True)
-    keyboard = open_private_keyboard(ctx.label(PRESS_START), ctx.platform.bot_username, ctx.event.chat_id)
-    await ctx.reply(
-        lambda tr: tr._(
-            "👋 Hello, I'm Criw. I help this group suggest activities, vote on them and plan meet-ups.\n"
-            "Please each press Start once, so I can send you reminders and ask you things privately."
-        ),
-        keyboard,
-    )
 
 
 @router.on(EventKind.BOT_REMOVED)
@@ -85,7 +69,7 @@ async def coordinator(ctx: Context) -> None:
     await ctx.reply(lambda tr: tr._("Make %(name)s a coordinator of this group?", name=name), keyboard)
 
 
-@router.callback(APPOINT)
+@router.callback(APPOINT, (ID,))
 async def appoint(ctx: Context) -> None:
     """Appoint, after checking again that the presser is a coordinator of this very group."""
     assert ctx.callback is not None and ctx.person is not None

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import TOKEN, WORD, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
@@ -72,7 +72,7 @@ class Guide:
     on_text: Handler | None = None  # needed when a step is typed
 
     def register(self, router: Router) -> None:
-        router.callback(self.button)(self._pressed)
+        router.callback(self.button, (WORD, TOKEN))(self._pressed)
         for name, step in self.steps.items():
             router.step(self.flow, name)(self._typed_handler(name, step))
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
@@ -55,7 +55,7 @@ def _meetup_id(ctx: Context) -> int:
     return meetup_id
 
 
-@router.callback(MANAGE)
+@router.callback(MANAGE, (ID,))
 async def menu(ctx: Context) -> None:
     """Show who's coming (names, lifts, pickups) and what can be changed."""
     assert ctx.person is not None
@@ -143,7 +143,7 @@ def _quit_keyboard(ctx: Context) -> Keyboard:
     return Keyboard.of([Button(ctx.label(lambda tr: tr._("✖️ Cancel")), encode(QUIT))])
 
 
-@router.callback(CHANGE)
+@router.callback(CHANGE, (ID, one_of(*FIELDS)))
 async def ask_change(ctx: Context) -> None:
     """Ask for the new time, place, transport or notes."""
     assert ctx.callback is not None and ctx.person is not None and ctx.person.id is not None
@@ -224,7 +224,7 @@ async def use_the_buttons(ctx: Context) -> None:
     await ctx.reply(USE_BUTTONS, _quit_keyboard(ctx))
 
 
-@router.callback(MOVE)
+@router.callback(MOVE, (ID,))
 async def move(ctx: Context) -> None:
     """Move the meet-up to the confirmed time and tell everyone going or maybe."""
     assert ctx.person is not None
@@ -241,7 +241,7 @@ async def move(ctx: Context) -> None:
     await _announce(ctx, change)
 
 
-@router.callback(CANCEL)
+@router.callback(CANCEL, (ID,))
 async def ask_cancel(ctx: Context) -> None:
     """Ask before cancelling: it can't be undone, and people will be told."""
     assert ctx.person is not None
@@ -260,7 +260,7 @@ async def ask_cancel(ctx: Context) -> None:
         + "\n" + tr.p_("easy", "💬 I will tell everyone going or maybe."), about=Subject("m", meetup_id)), keyboard)
 
 
-@router.callback(CANCEL_YES)
+@router.callback(CANCEL_YES, (ID,))
 async def cancel(ctx: Context) -> None:
     """Cancel the meet-up and tell everyone going or maybe, privately and in the group."""
     assert ctx.person is not None
@@ -272,7 +272,7 @@ async def cancel(ctx: Context) -> None:
     await _announce(ctx, change)
 
 
-@router.callback(STOP)
+@router.callback(STOP, (ID,))
 async def stop_series(ctx: Context) -> None:
     """Stop a recurring meet-up: no new dates are added; those planned stay."""
     assert ctx.person is not None
@@ -288,7 +288,7 @@ async def stop_series(ctx: Context) -> None:
         + tr.p_("easy", "📅 The dates already planned stay.")))
 
 
-@router.callback(QUIT)
+@router.callback(QUIT, ())
 async def quit_change(ctx: Context) -> None:
     """Leave the change without changing anything."""
     await ctx.answer()

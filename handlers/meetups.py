@@ -3,7 +3,7 @@ private: every group the person belongs to, in their language, with their own an
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, ON_OFF, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -53,7 +53,7 @@ def _names_keyboard(ctx: Context, showing: bool) -> Keyboard:
     return Keyboard.of([Button(label, encode(SHOW_NAMES, "0" if showing else "1"))])
 
 
-@router.callback(SHOW_NAMES)
+@router.callback(SHOW_NAMES, (ON_OFF,))
 async def show_names(ctx: Context) -> None:
     """A coordinator chooses whether the group's meet-ups show the names of who's going."""
     assert ctx.callback is not None and ctx.person is not None
@@ -89,7 +89,7 @@ async def next_meetup(ctx: Context) -> None:
     await show_card(ctx, mine[0], next_one=True)
 
 
-@router.callback(OPEN)
+@router.callback(OPEN, (ID,))
 async def open_card(ctx: Context) -> None:
     """Open one meet-up from the private /upcoming list."""
     assert ctx.callback is not None and ctx.person is not None

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import CHAT_ID, TOKEN, WORD, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -58,7 +58,7 @@ async def new_meetup(ctx: Context) -> None:
     await _choose_group(ctx)
 
 
-@router.callback(NEW)
+@router.callback(NEW, ())
 async def new_from_upcoming(ctx: Context) -> None:
     """The ➕ New meet-up button under the private /upcoming list."""
     await ctx.answer()
@@ -84,7 +84,7 @@ async def _choose_group(ctx: Context) -> None:
                              lambda tr: tr.p_("easy", "👥 Which group?")), keyboard)
 
 
-@router.callback(PICK)
+@router.callback(PICK, (CHAT_ID,))
 async def pick_group(ctx: Context) -> None:
     """The coordinator chose which of their groups the meet-up is for."""
     assert ctx.callback is not None
@@ -216,7 +216,7 @@ for _name in ("repeat", "default", "review"):
         ctx, _n, *_state(ctx)[:2], USE_BUTTONS))
 
 
-@router.callback(steps.BUTTON)
+@router.callback(steps.BUTTON, (WORD, TOKEN))
 async def pressed(ctx: Context) -> None:
     """A button on one of the steps: a choice, Back, Skip, Cancel or Post it."""
     assert ctx.callback is not None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, Shape, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -46,6 +46,14 @@ from handlers.proposal_text import CHOICE_CODES
 router = Router(name=__name__)
 BEHALF = "ob"
 HOURS = (2, 4, 8, 12, 16)  # quarters of an hour offered: ½, 1, 2, 3, 4 hours
+# (step, group id, member id, …): pick a member, pick what, then vote / answer / category and hours
+BEHALF_SHAPES: tuple[Shape, ...] = (
+    (one_of("m", "v", "r", "t"), ID, ID),
+    ("V", ID, ID, ID, ID, one_of(*CHOICE_CODES)),
+    ("R", ID, ID, ID, one_of(*ANSWER_CODES)),
+    ("c", ID, ID, one_of(*Category)),
+    ("T", ID, ID, one_of(*Category), one_of(*map(str, HOURS))),
+)
 TITLE_SHOWN = 30  # characters of a title on a button (one answer a row, so it reads whole)
 
 
@@ -67,7 +75,7 @@ async def on_behalf(ctx: Context) -> None:
     await ctx.reply(says.pick_member, Keyboard.of(*rows))
 
 
-@router.callback(BEHALF)
+@router.callback(BEHALF, *BEHALF_SHAPES)
 async def pressed(ctx: Context) -> None:
     """One step of answering for a member; who may do it is checked again each time."""
     assert ctx.callback is not None and ctx.person is not None

@@ -30,7 +30,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import CHAT_ID, TOKEN, WORD, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -105,7 +105,7 @@ async def propose(ctx: Context) -> None:
                              lambda tr: tr.p_("easy", "👥 Which group is your idea for?")), keyboard)
 
 
-@router.callback(PICK_GROUP)
+@router.callback(PICK_GROUP, (CHAT_ID,))
 async def pick_group(ctx: Context) -> None:
     """The person chose which of their groups the proposal is for."""
     assert ctx.callback is not None
@@ -285,7 +285,7 @@ async def _add_option(ctx: Context, draft: Draft, data: dict, moment) -> None:  
     await _go(ctx, draft, data, "confirm")
 
 
-@router.callback(steps.BUTTON)
+@router.callback(steps.BUTTON, (WORD, TOKEN))
 async def flow_button(ctx: Context) -> None:
     """A button on one of the proposal's questions."""
     assert ctx.callback is not None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
@@ -44,7 +44,8 @@ def _reason(code: str) -> Render:
                        DeclineReason.UNSUITABLE: tr._("🚫 We can't support this")}[DeclineReason(code)]
 
 
-@router.callback(CARD)
+@router.callback(CARD, (one_of("a", "d", "o", "q", "t", "v", "w"), ID), ("r", ID, one_of(*DeclineReason)),
+                 ("p", ID, ID))
 async def on_card(ctx: Context) -> None:
     """A button on a request card (or on one of its follow-up questions)."""
     assert ctx.callback is not None and ctx.person is not None

@@ -3,7 +3,7 @@ take a request back); for coordinators, the queue too, oldest first. New request
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -37,12 +37,19 @@ async def show_requests(ctx: Context) -> None:
         mine = await requests.mine(uow, ctx.clock, ctx.person.telegram_id)
         queue = (await requests.queue(uow, ctx.clock, ctx.person.telegram_id)
                  if await requests.is_coordinator(uow, ctx.person.telegram_id) else None)
-    await ctx.reply(both(lambda tr: _listing(tr, mine, queue), lambda tr: _easy_listing(tr, mine, queue)),
+        groups = await requests.of_my_groups(uow, ctx.clock, ctx.person.telegram_id) if queue is None else []
+    await ctx.reply(both(lambda tr: _listing(tr, mine, queue, groups),
+                         lambda tr: _easy_listing(tr, mine, queue, groups)),
                     _keyboard(ctx, mine, queue))
 
 
-def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -> str:
+def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None,
+             groups: list[RequestView]) -> str:
     lines: list[str] = []
+    if groups:  # a group's coordinator follows their groups' requests; the organisation decides them
+        lines.append(tr._("👥 Your groups' requests (the organisation's coordinators decide them):"))
+        lines.extend(text.listing_line(tr, view) for view in groups)
+        lines.append("")
     if queue is not None:
         lines.append(tr._("📥 Waiting for a decision (oldest first):"))
         lines.extend(text.listing_line(tr, view) for view in queue)
@@ -56,9 +63,12 @@ def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -
     return "\n".join(lines)
 
 
-def _easy_listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None) -> str:
+def _easy_listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None,
+                  groups: list[RequestView]) -> str:
     """Each request on one line: what, its number, where it stands."""
     lines: list[str] = []
+    if groups:
+        lines.append(tr.p_("easy", "👥 Requests from your groups: %(n)s", n=len(groups)))
     if queue:
         lines.append(tr.p_("easy", "📥 Requests waiting for your answer: %(n)s", n=len(queue)))
     if mine:
@@ -98,14 +108,14 @@ def _member_buttons(ctx: Context, view: RequestView) -> list[list[Button]]:
     return []
 
 
-@router.callback(NEW)
+@router.callback(NEW, ())
 async def new_request(ctx: Context) -> None:
     """The ➕ New request button under /requests."""
     await ctx.answer()
     await request_new.start(ctx)
 
 
-@router.callback(MEMBER)
+@router.callback(MEMBER, (one_of("ans", "yes", "no", "x"), ID))
 async def member_action(ctx: Context) -> None:
     """The member answers a question, accepts or refuses an offer, or takes a request back."""
     assert ctx.callback is not None and ctx.person is not None and ctx.person.id is not None

@@ -9,7 +9,7 @@ Every question has Back and Cancel; the service checks everything again (and tha
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -66,7 +66,7 @@ async def show_resources(ctx: Context) -> None:
     await ctx.reply(text.catalogue_message(found), keyboard)
 
 
-@router.callback(MANAGE)
+@router.callback(MANAGE, (one_of("room", "veh", "bud", "del"),), ("rm", ID))
 async def manage(ctx: Context) -> None:
     """A button under /resources (checked again: only coordinators manage resources)."""
     assert ctx.callback is not None and ctx.person is not None

@@ -6,7 +6,7 @@ bot/services/rsvp.py. Whoever moves up the waiting list is told privately.
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
@@ -38,7 +38,7 @@ def _target(ctx: Context) -> tuple[int, int | None]:
     return meetup_id, None if ctx.event.is_private else ctx.event.chat_id
 
 
-@router.callback(RSVP)
+@router.callback(RSVP, (ID, one_of(*ANSWER_CODES)))
 async def answer(ctx: Context) -> None:
     """Going, Maybe or Not going: answer at once, then update the group post (coalesced)."""
     assert ctx.callback is not None and ctx.person is not None
@@ -108,7 +108,7 @@ async def _after(ctx: Context, answered: Answered) -> None:
     await refresh(ctx.outbound, ctx.group_edits, view.id, view.group.chat_id)
 
 
-@router.callback(LIFT)
+@router.callback(LIFT, (ID,))
 async def lift(ctx: Context) -> None:
     """Ask for a lift (then for a pickup point, privately), or take the request back."""
     assert ctx.person is not None and ctx.person.id is not None
@@ -169,7 +169,7 @@ async def pickup(ctx: Context) -> None:
         about=Subject("m", meetup_id)))
 
 
-@router.callback(NO_PICKUP)
+@router.callback(NO_PICKUP, (ID,))
 async def no_pickup(ctx: Context) -> None:
     """The person needs a lift but gives no pickup point."""
     assert ctx.person is not None and ctx.person.id is not None

@@ -8,7 +8,7 @@ buttons work only for the group's coordinators (checked on the server).
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ON_OFF, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -81,7 +81,8 @@ def _notice(days: int) -> Render:
     return lambda tr: tr.n_("Notice: %(n)s day", "Notice: %(n)s days", days)
 
 
-@router.callback(CHANGE)
+@router.callback(CHANGE, ("quorum", one_of(*map(str, rules.QUORUMS), "half")),
+                 ("threshold", one_of("half", "two_thirds")), ("open", ON_OFF))
 async def change_rule(ctx: Context) -> None:
     """A coordinator changes one part of the rule; everyone else is refused by the service."""
     assert ctx.callback is not None and ctx.person is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.chat.actions import SendDocument
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import CHAT_ID, encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -48,7 +48,7 @@ async def show_schedule(ctx: Context) -> None:
         await _send(ctx, group.chat_id, ctx.languages[:1], keyboard)
 
 
-@router.callback(BOTH_LANGUAGES)
+@router.callback(BOTH_LANGUAGES, (CHAT_ID,))
 async def both_languages(ctx: Context) -> None:
     """The same page with Welsh and English on it."""
     assert ctx.callback is not None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bot.chat.callbacks import one_of
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Tr
 from bot.services import people
+from bot.services.people import QUIET_PRESETS
 from bot.store.models import Person
 from handlers import choices
 from handlers.links import PRESS_START, open_private_keyboard
@@ -106,7 +108,7 @@ async def language(ctx: Context) -> None:
         )
 
 
-@router.callback(choices.QUIET)
+@router.callback(choices.QUIET, (one_of("ask", *QUIET_PRESETS),))
 async def quiet_hours(ctx: Context) -> None:
     """Offer quiet-hours choices, or store the one chosen."""
     assert ctx.callback is not None and ctx.person is not None

@@ -13,12 +13,13 @@ Each step is a button press whose payload names the next step, so nothing waits 
 from __future__ import annotations
 
 from bot.chat.actions import SetMenu
+from bot.chat.callbacks import ON_OFF, one_of
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import both
 from bot.services import groups, people
 from handlers import choices
-from handlers.choices import EASY_READ, LANGUAGE, REMINDERS, SETUP
+from handlers.choices import EASY_READ, LANGUAGE, REMINDERS, SETTINGS, SETUP
 from handlers.help import easy_help_text, help_text
 from handlers.links import (
     PRESS_START,
@@ -38,6 +39,9 @@ welcome = both(
     lambda tr: tr._("👋 Welcome to Criw! Which language would you like me to use?"),
     lambda tr: tr.p_("easy", "👋 Hello! I am Criw.\n🗣 Which language do you want?"),
 )
+
+
+ORIGIN = one_of(SETUP, SETTINGS)  # where a choice was offered: the first /start or /settings
 
 
 @router.command(
@@ -87,7 +91,7 @@ async def _in_private(ctx: Context) -> bool:
     return ctx.event.is_private
 
 
-@router.callback(LANGUAGE)
+@router.callback(LANGUAGE, (one_of("cy", "en", "ask"), ORIGIN))
 async def choose_language(ctx: Context) -> None:
     """Store the language chosen; during /start, go on to Easy Read."""
     assert ctx.callback is not None and ctx.person is not None
@@ -123,7 +127,7 @@ _reminders_question = both(
 )
 
 
-@router.callback(EASY_READ)
+@router.callback(EASY_READ, (ON_OFF, ORIGIN))
 async def choose_easy_read(ctx: Context) -> None:
     """Store Easy Read on or off; during /start, go on to reminders."""
     assert ctx.callback is not None and ctx.person is not None
@@ -141,7 +145,7 @@ async def choose_easy_read(ctx: Context) -> None:
         await show_settings(ctx)
 
 
-@router.callback(REMINDERS)
+@router.callback(REMINDERS, (ON_OFF, ORIGIN))
 async def choose_reminders(ctx: Context) -> None:
     """Store reminders on or off; during /start, finish with a summary and what to do next."""
     assert ctx.callback is not None and ctx.person is not None

@@ -15,7 +15,7 @@ stateDiagram-v2
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -69,7 +69,7 @@ def _listing(names: str) -> Readable:
                          names=names))
 
 
-@router.callback(SUPPORT)
+@router.callback(SUPPORT, (one_of("g", "n"),), (one_of("p", "x"), ID), (one_of("c", "y"), ID, ID))
 async def pressed(ctx: Context) -> None:
     """A step of naming or removing a supporter; every step is checked again by the service."""
     assert ctx.callback is not None and ctx.person is not None

@@ -3,7 +3,7 @@ tie (where the group's rule says so)."""
 
 from __future__ import annotations
 
-from bot.chat.callbacks import encode
+from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
@@ -24,7 +24,7 @@ TIE_FLOW = "tie"
 REASON_MAX = 300
 
 
-@router.callback(text.VOTE)
+@router.callback(text.VOTE, (ID, ID, one_of(*text.CHOICE_CODES)))
 async def vote(ctx: Context) -> None:
     """Count a vote button press, answer at once, and refresh the tally (coalesced)."""
     assert ctx.callback is not None and ctx.person is not None
@@ -148,7 +148,7 @@ def _titled(action: str, title: str) -> Render:
     return lambda tr: tr._("🛑 Close now: %(title)s", title=title)
 
 
-@router.callback(WITHDRAW)
+@router.callback(WITHDRAW, (ID,))
 async def withdraw(ctx: Context) -> None:
     """The proposer withdraws their proposal; the group post says so."""
     assert ctx.callback is not None and ctx.person is not None
@@ -169,7 +169,7 @@ async def withdraw(ctx: Context) -> None:
         title=view.proposal.title))
 
 
-@router.callback(CLOSE)
+@router.callback(CLOSE, (ID,))
 async def ask_close_reason(ctx: Context) -> None:
     """A coordinator asks to close a vote early: ask why (the reason is shown and audited)."""
     assert ctx.callback is not None and ctx.person is not None and ctx.person.id is not None
@@ -209,7 +209,7 @@ async def close_with_reason(ctx: Context) -> None:
     await announce(ctx.outbound, closing)
 
 
-@router.callback(TIE_CHOICE)
+@router.callback(TIE_CHOICE, (ID, ID), (ID, "x"))
 async def choose_tie_outcome(ctx: Context) -> None:
     """A coordinator chooses how a tie ends (a tied option, or not to go ahead): ask for the reason."""
     assert ctx.callback is not None and ctx.person is not None and ctx.person.id is not None

@@ -67,7 +67,14 @@ class SetMenu:
     language: str
 
 
-Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument | SendVoice | SetMenu
+@dataclass(frozen=True)
+class LeaveChat:
+    """The bot leaves a group (one refused by the organisation)."""
+
+    chat_id: int
+
+
+Action = SendMessage | EditMessage | EditKeyboard | AnswerCallback | SendDocument | SendVoice | SetMenu | LeaveChat
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ from bot.chat.failures import DatabaseUnavailable, TryLater, Unfinished
 from bot.chat.platform import Platform
 from bot.chat.router import Router
 from bot.domain.clock import Clock
-from bot.services import groups, people, updates
+from bot.domain.roles import Admission
+from bot.services import admission, groups, people, updates
 from bot.services.errors import CriwError
 from bot.services.updates import Claim
 from bot.settings import Settings
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 ErrorHandler = Callable[[Context, Exception], Awaitable[None]]
 # Events about the bot's own membership must not make anyone a member.
 _NO_PRESENCE = {EventKind.BOT_REMOVED, EventKind.BOT_BLOCKED, EventKind.BOT_UNBLOCKED, EventKind.CHAT_MIGRATED}
+# A group waiting to be admitted (or refused) hears only about the bot joining it: nothing else is routed.
+_ADMISSION_EVENTS = {EventKind.BOT_ADDED, EventKind.BOT_REMOVED, EventKind.CHAT_MIGRATED}
 RETRY_WAITS = (0.1, 0.3, 0.6)  # seconds between tries while the database is unavailable
 BUSY_POLL, BUSY_WAIT = 0.2, 20.0  # a webhook duplicate waits this long for the worker that has it to finish
 
@@ -138,7 +141,7 @@ class Dispatcher:
 
     async def _run(self, ctx: Context) -> None:
         await self._load(ctx)
-        handler = self.router.resolve(ctx)
+        handler = self.router.resolve(ctx) if _within_organisation(ctx) else None
         if handler is not None:
             await handler(ctx)
         await ctx.answer()
@@ -248,6 +251,10 @@ class Dispatcher:
                 ctx.person = await people.meet(
                     uow, self.clock, sender.telegram_id, sender.name, sender.language_hint
                 )
+                await admission.name_by_operator(
+                    uow, self.clock, ctx.person, self.settings.organisation_coordinator_ids,
+                    self.settings.organisation_name,
+                )
                 if event.is_private and event.kind is EventKind.MESSAGE:
                     ctx.person.can_dm = True  # they wrote to the bot, so the bot may write back
             if not event.is_private and event.kind not in _NO_PRESENCE:
@@ -255,7 +262,7 @@ class Dispatcher:
                     uow, self.clock, event.chat_id, event.chat_title,
                     organisation_name=self.settings.organisation_name, timezone=self.settings.timezone,
                 )
-                if ctx.person is not None:
+                if ctx.person is not None and _within_organisation(ctx):
                     ctx.membership = await groups.note_presence(
                         uow, self.clock, ctx.group, ctx.person, self._status_lookup(ctx)
                     )
@@ -276,3 +283,10 @@ class Dispatcher:
         sender = event.sender
         assert sender is not None
         return lambda: ctx.platform.member_status(event.chat_id, sender.telegram_id)
+
+
+def _within_organisation(ctx: Context) -> bool:
+    """Private chats, admitted groups, and the bot joining or leaving any group are handled; a group outside
+    the organisation (waiting or refused) gets nothing else, whoever writes there."""
+    group = ctx.group
+    return group is None or group.admission == Admission.ADMITTED or ctx.event.kind in _ADMISSION_EVENTS

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from bot.chat.callbacks import Shape, fits
 from bot.chat.context import Context
 from bot.chat.events import EventKind
 
+T = TypeVar("T")
 Handler = Callable[[Context], Awaitable[None]]
 COMMAND_SHAPE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
@@ -28,6 +31,7 @@ class Router:
     name: str = "root"
     commands: dict[str, Handler] = field(default_factory=dict)
     callbacks: dict[str, Handler] = field(default_factory=dict)
+    shapes: dict[str, tuple[Shape, ...]] = field(default_factory=dict)  # each button kind's exact fields
     steps: dict[tuple[str, str], Handler] = field(default_factory=dict)
     events: dict[EventKind, Handler] = field(default_factory=dict)
     menu: list[CommandInfo] = field(default_factory=list)
@@ -47,7 +51,12 @@ class Router:
 
         return register
 
-    def callback(self, prefix: str) -> Callable[[Handler], Handler]:
+    def callback(self, prefix: str, *shapes: Shape) -> Callable[[Handler], Handler]:
+        """Route a button kind; `shapes` are the only argument shapes it accepts (a payload with another
+        shape, such as an extra field or "00" for 0, goes to the fallback as an old or forged button)."""
+        if not shapes:
+            raise ValueError(f"button {prefix!r} must declare the shapes of its fields")
+        self._put(self.shapes, prefix, shapes)
         return lambda handler: self._put(self.callbacks, prefix, handler)
 
     def step(self, flow: str, step: str) -> Callable[[Handler], Handler]:
@@ -57,24 +66,24 @@ class Router:
         return lambda handler: self._put(self.events, kind, handler)
 
     def include(self, other: Router) -> None:
-        for table in ("commands", "callbacks", "steps", "events"):
+        for table in ("commands", "callbacks", "shapes", "steps", "events"):
             for key, handler in getattr(other, table).items():
                 self._put(getattr(self, table), key, handler)
         self.menu.extend(other.menu)
         self.fallback = other.fallback or self.fallback
 
     @staticmethod
-    def _put(table: dict, key: object, handler: Handler) -> Handler:  # type: ignore[type-arg]
+    def _put(table: dict, key: object, value: T) -> T:  # type: ignore[type-arg]
         if key in table:
             raise ValueError(f"{key!r} is routed twice")
-        table[key] = handler
-        return handler
+        table[key] = value
+        return value
 
     def resolve(self, ctx: Context) -> Handler | None:
         """The handler for this event, or None to ignore it (ordinary group chatter, for example)."""
         event = ctx.event
         if event.kind is EventKind.CALLBACK:
-            return self.callbacks.get(ctx.callback.prefix) if ctx.callback else self.fallback
+            return self._button(ctx)
         if event.kind is not EventKind.MESSAGE:
             return self.events.get(event.kind)
         if event.command:
@@ -82,3 +91,13 @@ class Router:
         if ctx.conversation is not None:
             return self.steps.get((ctx.conversation.flow, ctx.conversation.step), self.fallback)
         return self.fallback if event.is_private else None
+
+    def accepts(self, prefix: str, args: tuple[str, ...]) -> bool:
+        """A payload of a kind routed here, shaped exactly as that kind declared."""
+        return prefix in self.callbacks and any(fits(args, shape) for shape in self.shapes[prefix])
+
+    def _button(self, ctx: Context) -> Handler | None:
+        pressed = ctx.callback
+        if pressed is None or not self.accepts(pressed.prefix, pressed.args):
+            return self.fallback
+        return self.callbacks[pressed.prefix]

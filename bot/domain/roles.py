@@ -10,6 +10,14 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
 
 
+class Admission(StrEnum):
+    """Whether a group is part of the organisation: only an admitted group is."""
+
+    PENDING = "pending"
+    ADMITTED = "admitted"
+    REFUSED = "refused"
+
+
 TELEGRAM_ADMIN_STATUSES = frozenset({"creator", "administrator"})
 TELEGRAM_PRESENT_STATUSES = TELEGRAM_ADMIN_STATUSES | {"member", "restricted"}
 

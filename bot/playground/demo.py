@@ -91,7 +91,7 @@ class DemoWorld:
 
 PEOPLE = (
     # (name, Telegram client language, role in the demo)
-    ("Dafydd", "en", "coordinator"),  # the group's Telegram admin: becomes its first coordinator
+    ("Dafydd", "en", "coordinator"),  # the group's Telegram admin, and the organisation's coordinator
     ("Alys", "en", "member"),  # a Welsh speaker whose phone is set to English, as most are
     ("Ben", "en", "member"),
     ("Ceri", "cy", "member"),  # will choose Easy Read
@@ -114,14 +114,16 @@ async def running_demo(
         # The bot's own web server (calendar feeds), on a free port; it serves whichever bot is running.
         pages, pages_url = await serve(web_app(lambda: bot.criw), "127.0.0.1:0")
         try:
-            chosen = {"transport": transport} if transport else {}
+            users = {name: emulator.add_user(name, language_code=code) for name, code, _ in PEOPLE}
+            # The operator names Dafydd the organisation's coordinator, so the group he adds is admitted.
+            chosen: dict[str, object] = {"organisation_coordinators": str(users["Dafydd"]["id"])}
+            chosen |= ({"transport": transport} if transport else {}) | settings_overrides
             settings = load_settings(
                 bot_token=emulator.token, telegram_api=emulator.base_url,
                 database_url=database_url or f"sqlite+aiosqlite:///{database}", organisation_name="Cymdeithas Criw",
-                webhook_url="", public_url=pages_url, **chosen, **settings_overrides,
+                webhook_url="", public_url=pages_url, **chosen,
             )
             bot = RunningBot(settings, clock)
-            users = {name: emulator.add_user(name, language_code=code) for name, code, _ in PEOPLE}
             group = emulator.create_group(
                 "Cerddwyr Caerdydd · Cardiff Walkers",
                 members=[user["id"] for user in users.values()],

@@ -15,6 +15,11 @@ class NotACoordinator(CriwError):
     """Only coordinators may do this."""
 
 
+class NotAnOrganisationCoordinator(NotACoordinator):
+    """Only the organisation's coordinators may do this (shared rooms, vehicles, budgets, every group's queue,
+    admitting groups); coordinating a group is not enough."""
+
+
 class NotFound(CriwError):
     """The thing the request names does not exist (or not where the person can see it)."""
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 StatusLookup = Callable[[], Awaitable[str]]  # asks Telegram for the person's status in the chat
 
 
-async def _organisation(uow: UnitOfWork, clock: Clock, name: str) -> Organisation:
+async def organisation(uow: UnitOfWork, clock: Clock, name: str) -> Organisation:
+    """The install's organisation, made the first time it is needed (one organisation per install)."""
     organisation = await uow.organisations.first()
     if organisation is None:
         organisation = Organisation(name=name, created_at=clock.now())
@@ -34,13 +35,13 @@ async def find_or_add(
     uow: UnitOfWork, clock: Clock, chat_id: int, title: str, *, organisation_name: str = "Criw",
     timezone: str = "Europe/London",
 ) -> Group:
-    """The group for a chat, added to the organisation the first time the bot meets it, in `timezone`
-    (the operator's CRIW_TIMEZONE)."""
-    group = await uow.groups.by_chat(chat_id)
+    """The group for a chat, admitted or not; the first time the bot meets it, it waits to be admitted
+    (services/admission.py), in `timezone` (the operator's CRIW_TIMEZONE)."""
+    group = await uow.groups.any_by_chat(chat_id)
     if group is None:
-        organisation = await _organisation(uow, clock, organisation_name)
-        assert organisation.id is not None
-        group = Group(organisation_id=organisation.id, chat_id=chat_id, created_at=clock.now(), timezone=timezone)
+        owner = await organisation(uow, clock, organisation_name)
+        assert owner.id is not None
+        group = Group(organisation_id=owner.id, chat_id=chat_id, created_at=clock.now(), timezone=timezone)
         uow.groups.add(group)
     group.title = title[:255]
     await uow.flush()
@@ -49,7 +50,7 @@ async def find_or_add(
 
 async def set_bot_present(uow: UnitOfWork, chat_id: int, present: bool) -> Group | None:
     """The bot was added to or removed from the group; while removed nothing is sent there."""
-    group = await uow.groups.by_chat(chat_id)
+    group = await uow.groups.any_by_chat(chat_id)
     if group is not None:
         group.bot_present = present
         await uow.commit()
@@ -58,8 +59,8 @@ async def set_bot_present(uow: UnitOfWork, chat_id: int, present: bool) -> Group
 
 async def move_chat(uow: UnitOfWork, old_chat_id: int, new_chat_id: int) -> Group | None:
     """Telegram upgraded the group to a supergroup: keep every record, under the new chat id."""
-    group = await uow.groups.by_chat(old_chat_id)
-    if group is None or await uow.groups.by_chat(new_chat_id) is not None:
+    group = await uow.groups.any_by_chat(old_chat_id)
+    if group is None or await uow.groups.any_by_chat(new_chat_id) is not None:
         return group
     group.chat_id = new_chat_id
     await uow.commit()

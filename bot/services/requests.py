@@ -18,6 +18,7 @@ from bot.domain.meetups import Answer
 from bot.domain.opening_hours import OpeningHours, OpeningHoursError, read_opening_hours
 from bot.domain.proposals import Needs, clean_text
 from bot.domain.resources import RequestDraft
+from bot.domain.roles import Role
 from bot.services import meetups, reminders, resources
 from bot.services.errors import InvalidRequest, NotACoordinator, NotFound
 from bot.store.meetups import Meetup
@@ -249,6 +250,20 @@ async def queue(uow: UnitOfWork, clock: Clock, telegram_id: int) -> list[Request
     """For a coordinator: the organisation's requests still open, oldest first."""
     me = await resources.coordinator(uow, telegram_id)
     return [await view(uow, clock, request) for request in await uow.resources.queue(me.organisation_id, SHOWN)]
+
+
+async def of_my_groups(uow: UnitOfWork, clock: Clock, telegram_id: int) -> list[RequestView]:
+    """For a group's coordinator: the open requests the groups they coordinate made, to follow (the
+    organisation's coordinators decide them). Anyone else coordinates no group: an empty list."""
+    person = await uow.people.by_telegram_id(telegram_id)
+    if person is None or person.id is None:
+        return []
+    mine = []
+    for group in await uow.memberships.groups_of(person.id):
+        membership = await uow.memberships.find(person.id, group.id or 0)
+        if membership is not None and membership.role == Role.COORDINATOR and group.id is not None:
+            mine.append(group.id)
+    return [await view(uow, clock, request) for request in await uow.resources.of_groups(mine, SHOWN)]
 
 
 async def is_coordinator(uow: UnitOfWork, telegram_id: int) -> bool:

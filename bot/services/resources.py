@@ -1,8 +1,8 @@
 """The organisation's rooms, vehicles and budgets: coordinators add and remove them (audited), a file
 can load them (`criw resources import`), and anyone may see what there is.
 
-Rooms, vehicles and budgets belong to the organisation; anyone who coordinates one of its groups manages
-them and decides requests for them.
+Rooms, vehicles and budgets belong to the organisation; its organisation coordinators (not every group's
+coordinators) manage them and decide requests for them.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.bookings import Access, Kind
 from bot.domain.dates import local_to_utc
 from bot.domain.resources import BudgetSpec, Period, RoomSpec, VehicleSpec, period_of
-from bot.domain.roles import Role
-from bot.services.errors import InvalidRequest, NotACoordinator, NotFound
+from bot.services.errors import InvalidRequest, NotACoordinator, NotAnOrganisationCoordinator, NotFound
 from bot.store.models import AuditEntry, Group, Organisation, Person
 from bot.store.resources import AccessProfile, Budget, Resource
 
@@ -29,22 +28,19 @@ if TYPE_CHECKING:
 class Coordinator:
     person: Person
     organisation_id: int
-    groups: list[Group]  # the groups they coordinate
+    groups: list[Group]  # the organisation's admitted groups (their budgets are theirs to set)
 
 
 async def coordinator(uow: UnitOfWork, telegram_id: int, organisation_id: int | None = None) -> Coordinator:
-    """The person, if they coordinate a group (of `organisation_id`, when given); NotACoordinator otherwise."""
+    """The person, if they coordinate the organisation (`organisation_id`, when given); refused otherwise.
+
+    Coordinating a group is not enough: the organisation's rooms, vehicles, budgets and every group's
+    requests are for its organisation coordinators only (see services/admission.py)."""
     person = await uow.people.by_telegram_id(telegram_id)
-    groups: list[Group] = []
-    if person is not None and person.id is not None:
-        for group in await uow.memberships.groups_of(person.id):
-            membership = await uow.memberships.find(person.id, group.id or 0)
-            if membership is not None and membership.role == Role.COORDINATOR and (
-                    organisation_id is None or group.organisation_id == organisation_id):
-                groups.append(group)
-    if person is None or not groups:
-        raise NotACoordinator(organisation_id)
-    return Coordinator(person, groups[0].organisation_id, groups)
+    organisation = person.coordinates_organisation if person is not None else None
+    if person is None or organisation is None or organisation_id not in (None, organisation):
+        raise NotAnOrganisationCoordinator(organisation_id)
+    return Coordinator(person, organisation, await uow.groups.of_organisation(organisation))
 
 
 @dataclass(frozen=True)

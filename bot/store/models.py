@@ -37,6 +37,8 @@ class Group(SQLModel, table=True):
     reminders_off: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     digest_weekday: int = 0  # the weekly list of meet-ups goes on this day (0 = Monday) …
     digest_hour: int = 9  # … at this hour, group time
+    # pending | admitted | refused: a group is part of its organisation only once admitted (services/admission.py)
+    admission: str = Field(default="pending", max_length=10)
     created_at: datetime = utc_column(nullable=False)
 
 
@@ -54,6 +56,11 @@ class Person(SQLModel, table=True):
     quiet_start: str = Field(default="21:00", max_length=5)  # no private reminders from … (local time)
     quiet_end: str = Field(default="08:00", max_length=5)  # … until
     can_dm: bool = False
+    # Set: they coordinate this organisation (shared rooms, vehicles, budgets, every group's queue), which is
+    # granted only by another organisation coordinator or the operator, never by coordinating a group.
+    # An organisation's id. No foreign key: adding one would rebuild the person table on SQLite, which every
+    # table points at; there is one organisation per install and it is never deleted.
+    coordinates_organisation: int | None = None
     created_at: datetime = utc_column(nullable=False)
 
 

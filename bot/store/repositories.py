@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, update
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.domain.roles import Admission
 from bot.store.models import (
     AuditEntry,
     ConversationState,
@@ -34,20 +35,58 @@ class Organisations(_Repository):
 
 
 class Groups(_Repository):
+    """Groups of the organisation: `by_chat`, `get` and `with_bot` see admitted groups only, so a group that
+    is waiting or was refused reaches no service; the `any_` lookups are for admission itself."""
+
     async def by_chat(self, chat_id: int) -> Group | None:
+        group = await self.any_by_chat(chat_id)
+        return group if group is not None and group.admission == Admission.ADMITTED else None
+
+    async def any_by_chat(self, chat_id: int) -> Group | None:
         return (await self.session.exec(select(Group).where(Group.chat_id == chat_id))).first()
 
     async def get(self, group_id: int) -> Group | None:
+        group = await self.any_get(group_id)
+        return group if group is not None and group.admission == Admission.ADMITTED else None
+
+    async def any_get(self, group_id: int) -> Group | None:
         return await self.session.get(Group, group_id)
 
     async def with_bot(self) -> list[Group]:
-        """Every group the bot is still in (each gets the weekly list of meet-ups)."""
-        return list(await self.session.exec(select(Group).where(Group.bot_present == True)))  # noqa: E712
+        """Every admitted group the bot is still in (each gets the weekly list of meet-ups)."""
+        query = select(Group).where(Group.bot_present == True, Group.admission == Admission.ADMITTED)  # noqa: E712
+        return list(await self.session.exec(query))
+
+    async def count_admitted(self, organisation_id: int) -> int:
+        query = select(func.count()).where(Group.organisation_id == organisation_id,
+                                           Group.admission == Admission.ADMITTED)
+        return (await self.session.exec(query)).one()
+
+    async def decide_admission(self, group: Group, state: str) -> bool:
+        """Admit or refuse a group only while it is waiting (compare-and-set: two coordinators pressing at
+        once cannot both decide it)."""
+        statement = (update(Group).where(Group.id == group.id, Group.admission == Admission.PENDING)  # type: ignore[arg-type]
+                     .values(admission=state))
+        result = await self.session.exec(statement)  # type: ignore[call-overload]
+        if result.rowcount != 1:
+            return False
+        await self.session.refresh(group)
+        return True
+
+    async def of_organisation(self, organisation_id: int) -> list[Group]:
+        """The organisation's admitted groups, oldest first."""
+        query = select(Group).where(Group.organisation_id == organisation_id,
+                                    Group.admission == Admission.ADMITTED).order_by(Group.id)  # type: ignore[arg-type]
+        return list(await self.session.exec(query))
 
 
 class People(_Repository):
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
         return (await self.session.exec(select(Person).where(Person.telegram_id == telegram_id))).first()
+
+    async def organisation_coordinators(self, organisation_id: int) -> list[Person]:
+        query = select(Person).where(Person.coordinates_organisation == organisation_id).order_by(Person.id)  # type: ignore[arg-type]
+        return list(await self.session.exec(query))
 
 
 class Memberships(_Repository):
@@ -69,7 +108,10 @@ class Memberships(_Repository):
         return (await self.session.exec(query)).one()
 
     async def groups_of(self, person_id: int) -> list[Group]:
-        query = select(Group).join(Membership).where(Membership.person_id == person_id).order_by(Group.id)  # type: ignore[arg-type]
+        """The admitted groups the person is in."""
+        query = (select(Group).join(Membership)  # type: ignore[arg-type]
+                 .where(Membership.person_id == person_id, Group.admission == Admission.ADMITTED)
+                 .order_by(col(Group.id)))
         return list(await self.session.exec(query))
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, update
 from sqlmodel import col, select
 
-from bot.store.models import Group, Membership, Person
+from bot.store.models import Person
 from bot.store.repositories import _Repository
 from bot.store.resources import AccessProfile, Budget, RequestCard, Resource, ResourceRequest
 
@@ -119,6 +119,13 @@ class Resources(_Repository):
                  .order_by(col(ResourceRequest.created_at), col(ResourceRequest.id)).limit(limit))
         return list(await self.session.exec(query))
 
+    async def of_groups(self, group_ids: Sequence[int], limit: int) -> list[ResourceRequest]:
+        """The groups' requests still open, oldest first."""
+        query = (select(ResourceRequest)
+                 .where(col(ResourceRequest.group_id).in_(group_ids), col(ResourceRequest.state).in_(OPEN_STATES))
+                 .order_by(col(ResourceRequest.created_at), col(ResourceRequest.id)).limit(limit))
+        return list(await self.session.exec(query))
+
     async def of_meetup(self, meetup_id: int) -> list[ResourceRequest]:
         query = select(ResourceRequest).where(ResourceRequest.meetup_id == meetup_id).order_by(col(ResourceRequest.id))
         return list(await self.session.exec(query))
@@ -133,11 +140,8 @@ class Resources(_Repository):
     # -- people --------------------------------------------------------------------------------------
 
     async def coordinators(self, organisation_id: int) -> list[Person]:
-        """Everyone who coordinates any group of the organisation (they decide its requests)."""
-        query = (select(Person).join(Membership, col(Membership.person_id) == col(Person.id))
-                 .join(Group, col(Group.id) == col(Membership.group_id))
-                 .where(Group.organisation_id == organisation_id, Membership.role == "coordinator")
-                 .distinct().order_by(col(Person.id)))
+        """The organisation's coordinators (they decide its requests)."""
+        query = select(Person).where(Person.coordinates_organisation == organisation_id).order_by(col(Person.id))
         return list(await self.session.exec(query))
 
     async def access_profile(self, person_id: int) -> AccessProfile | None:

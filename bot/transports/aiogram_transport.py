@@ -39,6 +39,7 @@ from bot.chat.actions import (
     ChatMoved,
     EditKeyboard,
     EditMessage,
+    LeaveChat,
     MessageGone,
     SendDocument,
     SendMessage,
@@ -160,6 +161,9 @@ class AiogramTransport:
                 commands = [BotCommand(command=name, description=text) for name, text in menu]
                 await self._translate(self.bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id=chat_id)),
                                       chat_id)
+                return None
+            case LeaveChat(chat_id):
+                await self._translate(self.bot.leave_chat(chat_id), chat_id)
                 return None
         raise TypeError(f"unknown action {action!r}")
 

@@ -44,6 +44,7 @@ from bot.chat.actions import (
     ChatMoved,
     EditKeyboard,
     EditMessage,
+    LeaveChat,
     MessageGone,
     SendDocument,
     SendMessage,
@@ -194,6 +195,9 @@ class PtbTransport:
             case SetMenu(chat_id, language):
                 commands = [BotCommand(name, text) for name, text in self.profile.commands[language]]
                 await self._translate(self.bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id)), chat_id)
+                return None
+            case LeaveChat(chat_id):
+                await self._translate(self.bot.leave_chat(chat_id), chat_id)
                 return None
         assert_never(action)  # mypy names any Action this transport does not carry out yet
 

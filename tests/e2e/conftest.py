@@ -124,6 +124,19 @@ async def add_bot(world):
     await world.emulator.settle()
 
 
+async def admit_waiting_group(world):
+    """Dafydd, the organisation's coordinator (he pressed Start), presses Admit on the latest group's card."""
+    emulator, dafydd = world.emulator, world.people["Dafydd"]
+    for card in reversed(emulator.bot_messages(dafydd.id)):
+        buttons = [b for row in (card.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+        admit = [b["callback_data"] for b in buttons if b.get("callback_data", "").startswith("1|adm|")][:1]
+        if admit:
+            emulator.user_presses(dafydd.id, dafydd.id, card["message_id"], admit[0])
+            await emulator.settle()
+            return
+    raise AssertionError("no admission card was sent to Dafydd")
+
+
 async def write_proposal(world, phone, words, title, dates=("5 December 14:30",), days="7", place=None, room=False):
     """`phone` proposes from the group: the deep link, then each step of the private conversation."""
     await phone.start(f"p{world.group['id']}")

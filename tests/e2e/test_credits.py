@@ -8,7 +8,7 @@ from datetime import timedelta
 from PIL import Image
 
 from bot.store.meetups import Attendance, Meetup
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, start_in
+from tests.e2e.conftest import ENGLISH, WELSH, add_bot, admit_waiting_group, start_in
 
 
 async def everyone_started(world):
@@ -122,7 +122,9 @@ async def test_a_forged_confirm_from_another_group_is_refused(world):
     stranger = emulator.add_user("Sioned", language_code="en")
     other = emulator.create_group("Other group", members=[stranger["id"]], admins=[stranger["id"]],
                                   creator=stranger["id"])
-    emulator.add_bot_to_group(other["id"], stranger["id"])  # Sioned coordinates a different group
+    emulator.add_bot_to_group(other["id"], stranger["id"])  # Sioned coordinates a different group …
+    await emulator.settle()
+    await admit_waiting_group(world)  # … which the organisation admits
     emulator.user_sends(stranger["id"], f"/start g{other['id']}")
     await emulator.settle()
     welcome = emulator.last_bot_message(stranger["id"])

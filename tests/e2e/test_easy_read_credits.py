@@ -135,9 +135,9 @@ async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmati
     await everyone_started(world)
     await load_resources(world)
     alys, ceri = world.people["Alys"], world.people["Ceri"]
-    async with world.criw.uow() as uow:  # Ceri coordinates too, in Welsh Easy Read
+    async with world.criw.uow() as uow:  # Ceri coordinates the organisation too, in Welsh Easy Read
         group = await uow.groups.by_chat(world.group["id"])
-        (await uow.memberships.find((await uow.people.by_telegram_id(ceri.id)).id, group.id)).role = "coordinator"
+        (await uow.people.by_telegram_id(ceri.id)).coordinates_organisation = group.organisation_id
         await uow.commit()
     await ask_for_room(alys, REQUEST_CY, when="4 Rhagfyr 18:00")
     card = ceri.last()

@@ -52,7 +52,7 @@ async def test_the_telegram_admin_who_adds_the_bot_becomes_its_first_coordinator
         membership = await uow.memberships.find(dafydd.id, criw_group.id)
         audit = await uow.audit.for_group(criw_group.id)
     assert membership.role == "coordinator"
-    assert [entry.action for entry in audit] == ["coordinator.first"]
+    assert [entry.action for entry in audit] == ["coordinator.first", "group.admit"]
 
 
 async def test_a_coordinator_makes_a_member_a_coordinator_by_replying(emulator, group, people, world):
@@ -68,7 +68,7 @@ async def test_a_coordinator_makes_a_member_a_coordinator_by_replying(emulator, 
     async with world.criw.uow() as uow:
         criw_group = await uow.groups.by_chat(group["id"])
         actions = [entry.action for entry in await uow.audit.for_group(criw_group.id)]
-    assert actions == ["coordinator.first", "coordinator.appoint"]
+    assert actions == ["coordinator.first", "group.admit", "coordinator.appoint"]
 
 
 async def test_a_member_who_is_not_a_coordinator_is_refused_politely(emulator, group, people):

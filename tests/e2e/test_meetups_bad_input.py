@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from tests.e2e.conftest import admit_waiting_group
 from tests.e2e.meetup_steps import GOING, LIFT, everyone_started, manage, new_meetup
 
 
@@ -47,6 +48,7 @@ async def test_a_forged_meetup_id_from_another_group_is_refused(world):
                                   creator=people["Ben"].id)
     emulator.add_bot_to_group(other["id"], people["Ben"].id)
     await emulator.settle()
+    await admit_waiting_group(world)
     welcome = emulator.last_bot_message(other["id"])
     for forged in ("1|r|1|g", "1|rl|1", "1|ics|1"):
         emulator.user_presses(people["Ben"].id, other["id"], welcome["message_id"], forged, forged=True)

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, group_post, start_in, write_proposal
+from tests.e2e.conftest import ENGLISH, WELSH, add_bot, admit_waiting_group, group_post, start_in, write_proposal
 
 
 async def everyone_started(world):
@@ -103,6 +103,7 @@ async def test_a_forged_proposal_id_from_another_group_is_refused(world):
                                   creator=people["Ben"].id)
     emulator.add_bot_to_group(other["id"], people["Ben"].id)
     await emulator.settle()
+    await admit_waiting_group(world)
     await write_proposal(world, people["Ben"], ENGLISH, "Secret plan")  # proposal 1, in the demo group
     welcome = emulator.last_bot_message(other["id"])
     emulator.user_presses(people["Ben"].id, other["id"], welcome["message_id"], "1|v|1|0|y", forged=True)
@@ -237,3 +238,22 @@ async def test_a_half_written_proposal_survives_a_restart(world):
     await world.restart()
     await alys.tap("Symud ymlaen")
     assert "📅 Pa ddiwrnod?" in alys.last()
+
+
+async def test_a_vote_button_with_extra_or_non_canonical_fields_is_refused_and_not_counted(world):
+    """`1|v|2|0|y|extra|more` and `1|v|2|00|y` were once counted as votes: read leniently, they looked right."""
+    await everyone_started(world)
+    post = await write_proposal(world, world.people["Ben"], ENGLISH, "Cinema")
+    data = post["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    version, prefix, proposal_id, index, code = data.split("|")
+    emulator, group = world.emulator, world.group
+    for phone, forged, says in (
+            (world.people["Alys"], f"{data}|extra|more", "dydy'r botwm hwn ddim yn gweithio"),  # she chose Welsh
+            (world.people["Ben"], f"{version}|{prefix}|{proposal_id}|0{index}|{code}", "this button doesn't work"),
+            (world.people["Alys"], f"{version}|{prefix}|0{proposal_id}|{index}|{code}", "dydy'r botwm hwn ddim")):
+        emulator.user_presses(phone.id, group["id"], post["message_id"], forged, forged=True)
+        await emulator.settle()
+        assert says in emulator.callback_answers[-1]["text"]
+    async with world.criw.uow() as uow:
+        assert await uow.proposals.votes(int(proposal_id)) == []
+    assert "📊 Yes 0 · No 0 · Abstain 0" in group_post(world, post["message_id"])["text"]

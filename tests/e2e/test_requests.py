@@ -63,7 +63,7 @@ async def test_a_non_coordinator_pressing_approve_with_a_forged_payload_is_refus
     forged = ben.inbox()[-1]["message_id"]
     world.emulator.user_presses(ben.id, ben.id, forged, "1|rq|a|1", forged=True)
     await world.emulator.settle()
-    assert "only the group's coordinators" in world.emulator.callback_answers[-1]["text"]
+    assert "only the organisation's coordinators" in world.emulator.callback_answers[-1]["text"]
     assert await state_of(world, 1) == RequestState.PENDING
     async with world.criw.uow() as uow:
         assert not [e for e in await uow.audit.for_group(1) if e.action.startswith("request.approve")]
@@ -74,9 +74,9 @@ async def test_two_concurrent_approvals_of_overlapping_bookings_leave_exactly_on
     await everyone_started(world)
     await load_resources(world)
     alys, ben, dafydd = world.people["Alys"], world.people["Ben"], world.people["Dafydd"]
-    async with world.criw.uow() as uow:  # Ben coordinates too, so two coordinators get every card
+    async with world.criw.uow() as uow:  # Ben coordinates the organisation too, so two get every card
         group = await uow.groups.by_chat(world.group["id"])
-        (await uow.memberships.find((await uow.people.by_telegram_id(ben.id)).id, group.id)).role = "coordinator"
+        (await uow.people.by_telegram_id(ben.id)).coordinates_organisation = group.organisation_id
         await uow.commit()
     await ask_for_room(alys, WELSH, when="4 Rhagfyr 18:00", until="20:00")
     await ask_for_room(alys, WELSH, when="4 Rhagfyr 19:00", until="21:00")
@@ -288,7 +288,7 @@ async def test_coordinators_manage_rooms_in_private_and_see_the_queue_oldest_fir
     await dafydd.tap("Save it")
     assert "💾 Saved: Neuadd y Pentref." in dafydd.last()
     await ben.send("/resources")
-    assert "only the group's coordinators" in ben.last()
+    assert "only the organisation's coordinators" in ben.last()
     await ask_for_room(ben, ENGLISH, room="Neuadd y Pentref", when="7 December 18:00")
     await ask_for_room(world.people["Alys"], WELSH, room="Neuadd y Pentref", when="8 Rhagfyr 18:00")
     await dafydd.send("/requests")

@@ -18,6 +18,7 @@ async def test_the_runners_web_app_serves_a_feed_and_404s_a_wrong_token(tmp_path
     try:
         async with criw.uow() as uow:
             group = await groups.find_or_add(uow, clock, -100, "Walkers")
+            group.admission = "admitted"  # an organisation coordinator admitted it
             person = await people.meet(uow, clock, 1, "Dafydd", None)
 
             async def creator():

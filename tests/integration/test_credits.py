@@ -32,6 +32,7 @@ DAFYDD, ALYS, BEN, CERI, STRANGER = 1, 2, 3, 4, 50
 async def member(uow, clock, telegram_id, name, chat=CHAT, status="member"):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, chat, "Walkers" if chat == CHAT else "Other")
+        group.admission = "admitted"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, telegram_id, name, None)
         person.can_dm = True
 

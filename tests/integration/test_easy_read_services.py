@@ -18,6 +18,7 @@ DAFYDD, ALYS, BEN = 1, 2, 3  # Dafydd is the coordinator
 async def join(uow, clock, telegram_id, name, status="member", chat=CHAT):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, chat, "Walkers")
+        group.admission = "admitted"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, telegram_id, name, None)
 
         async def lookup():

@@ -10,6 +10,7 @@ from bot.services.updates import Claim
 async def add_member(uow, clock, chat_id, telegram_id, name, status="member"):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, chat_id, "Cerddwyr")
+        group.admission = "admitted"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, telegram_id, name, "en")
 
         async def lookup():

@@ -14,6 +14,7 @@ CHAT = -100
 async def member(uow, clock, telegram_id, name, chat=CHAT, status="member", can_dm=True):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, chat, "Walkers")
+        group.admission = "admitted"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, telegram_id, name, None)
         person.can_dm = can_dm
 

@@ -15,6 +15,7 @@ from bot.transports.limiter import LimitedPlatform, RateLimiter
 async def group_and_person(uow, clock, *, reminders_on=True):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, -100, "Walkers")
+        group.admission = "admitted"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, 7, "Alys", None)
         person.reminders = reminders_on
         await work.commit()

@@ -18,6 +18,7 @@ FRIDAY_6PM = datetime(2026, 12, 4, 18, 0, tzinfo=UTC)
 async def member(uow, clock, telegram_id, name, status="member"):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, CHAT, "Walkers")
+        group.admission = "admitted"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, telegram_id, name, None)
 
         async def lookup():
@@ -30,7 +31,8 @@ async def member(uow, clock, telegram_id, name, status="member"):
 
 @pytest.fixture
 async def walkers(uow, clock):
-    """Dafydd and Eira coordinate; Alys and Ben are members; the organisation has a hall and a minibus."""
+    """Dafydd and Eira coordinate the group and the organisation; Alys and Ben are members; the organisation
+    has a hall and a minibus."""
     await member(uow, clock, 1, "Dafydd", status="creator")
     for telegram_id, name in ((2, "Alys"), (3, "Ben"), (4, "Eira")):
         await member(uow, clock, telegram_id, name)
@@ -38,6 +40,8 @@ async def walkers(uow, clock):
         group = await work.groups.by_chat(CHAT)
         eira = await work.people.by_telegram_id(4)
         (await work.memberships.find(eira.id, group.id)).role = "coordinator"
+        for coordinator in (eira, await work.people.by_telegram_id(1)):
+            coordinator.coordinates_organisation = group.organisation_id
         await work.commit()
     async with uow() as work:
         await resources.add_room(work, clock, 1, RoomSpec("Hall", capacity=10, features={Access.HEARING_LOOP},

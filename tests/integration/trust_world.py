@@ -1,7 +1,9 @@
 """A small organisation with a bit of everything, for the authorization matrix and the data-rights tests.
 
 Group A ("Cerddwyr", chat -100): Dafydd (its coordinator), Alys, Ben and Ceri. Group B (chat -200), of the
-same organisation: Olwen coordinates it. Group C (chat -300) belongs to another organisation: Pedr
+same organisation: Olwen coordinates it. Nia coordinates the organisation (granted, not by coordinating
+a group; she is a member of B). Group C (chat -300) belongs to another organisation: Pedr coordinates it.
+Group D (chat -400) is waiting to be admitted, outside the organisation: Mallt, who added the bot to it,
 coordinates it. Siôn is known to Criw but in no group. Alys has something in every table: proposals,
 votes, a meet-up she organises and her lift to it, logged hours, a gift, a money request, a calendar link,
 a conversation in progress, reminders, access needs, a supporter, a voice note's words.
@@ -35,12 +37,13 @@ from bot.services import (
 from bot.services.contributions import LogRequest
 from bot.store.meetups import Meetup
 from bot.store.models import Group, Organisation
-from bot.store.resources import AccessProfile
+from bot.store.resources import AccessProfile, Resource
 from bot.store.support import SpokenText, Supporter
 
-A, B, C = -100, -200, -300
+A, B, C, D = -100, -200, -300, -400
 DAFYDD, ALYS, BEN, CERI = 710_000_000_001, 770_011_223_344, 710_000_000_003, 710_000_000_004
 OLWEN, PEDR, SION = 720_000_000_010, 730_000_000_020, 740_000_000_030
+NIA, MALLT = 750_000_000_040, 760_000_000_050
 ALYS_NAME = "Alys Zephaniah-Price"
 ALYS_WORDS = ("12 Heol y Felin", "Drove the Zephaniah minibus", "For Zephaniah bus fares", "Zephaniah draft")
 
@@ -56,11 +59,14 @@ class World:
     request: int = 0  # Alys's money request, pending
     alys_person: int = 0
     ben_person: int = 0
+    room: int = 0  # the organisation's hall
+    supporter: int = 0  # Ceri supports Alys in group A (the Supporter row)
 
 
-async def join(uow, clock, chat_id, telegram_id, name, status="member", title="Cerddwyr"):
+async def join(uow, clock, chat_id, telegram_id, name, status="member", title="Cerddwyr", admitted=True):
     async with uow() as work:
         group = await groups.find_or_add(work, clock, chat_id, title)
+        group.admission = "admitted" if admitted else "pending"  # an organisation coordinator admitted it
         person = await people.meet(work, clock, telegram_id, name, "en")
         person.can_dm = True
 
@@ -78,7 +84,8 @@ async def other_organisation(uow, clock):
         organisation = Organisation(name="Another charity", created_at=clock.now())
         work.organisations.add(organisation)
         await work.flush()
-        work.groups.add(Group(organisation_id=organisation.id, chat_id=C, title="Elsewhere", created_at=clock.now()))
+        work.groups.add(Group(organisation_id=organisation.id, chat_id=C, title="Elsewhere", admission="admitted",
+                              created_at=clock.now()))
         await work.commit()
     await join(uow, clock, C, PEDR, "Pedr", status="creator", title="Elsewhere")
 
@@ -90,7 +97,13 @@ async def build(uow, clock) -> World:
     world.ben_person = await join(uow, clock, A, BEN, "Ben")
     await join(uow, clock, A, CERI, "Ceri")
     await join(uow, clock, B, OLWEN, "Olwen", status="creator", title="Rhedwyr")
+    await join(uow, clock, B, NIA, "Nia", title="Rhedwyr")
     await other_organisation(uow, clock)
+    await join(uow, clock, D, MALLT, "Mallt", status="creator", title="Outsiders", admitted=False)
+    async with uow() as work:
+        nia = await work.people.by_telegram_id(NIA)
+        nia.coordinates_organisation = (await work.groups.by_chat(B)).organisation_id
+        await work.commit()
     async with uow() as work:
         await people.meet(work, clock, SION, "Siôn", "cy")
         await work.commit()
@@ -167,8 +180,11 @@ async def _the_rest(uow, clock, world: World) -> None:
                              subject_id=world.open_proposal)
         ceri = await work.people.by_telegram_id(CERI)
         work.session.add(AccessProfile(person_id=alys.id, needs=["step_free"], updated_at=clock.now()))
-        work.session.add(Supporter(group_id=group.id, member_id=alys.id, supporter_id=ceri.id,
-                                   consented_at=clock.now()))
+        supporter = Supporter(group_id=group.id, member_id=alys.id, supporter_id=ceri.id, consented_at=clock.now())
+        room = Resource(organisation_id=group.organisation_id, kind="room", name="Hall", capacity=20,
+                        created_at=clock.now())
+        work.session.add_all([supporter, room])
         work.session.add(SpokenText(person_id=alys.id, language="en", digest="d" * 64,
                                     text=f"Hello {ALYS_NAME}", created_at=clock.now()))
         await work.commit()
+        world.supporter, world.room = supporter.id, room.id

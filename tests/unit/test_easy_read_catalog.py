@@ -29,7 +29,7 @@ HANDLERS = ROOT / "handlers"
 COVERED = {
     "start", "settings", "help", "errors", "fallback", "propose", "propose_steps", "propose_problems", "votes",
     "proposal_reminders", "proposal_post", "easy_read", "supporters", "on_behalf", "on_behalf_text", "schedule",
-    "data_rights", "data_rights_text", "helplines", "group_reminders", "rules", "groups",
+    "data_rights", "data_rights_text", "helplines", "group_reminders", "rules", "groups", "admission",
 }
 
 GROUP_ONLY = "said in a group chat only (group posts stay standard: everyone reads them)"
@@ -71,9 +71,19 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
         "🗓 %(weekday)s: at what time (the group's time)?", "🗓 Which day should the weekly list of meet-ups go?",
     ], GROUP_ONLY + ": the coordinators' /reminders panel in the group"),
     "rules": dict.fromkeys(["Saved"], GROUP_ONLY + ": the coordinators' buttons under /rules in the group"),
+    "admission": {
+        **dict.fromkeys([
+            "👋 Hello, I'm Criw. I help this group suggest activities, vote on them and plan meet-ups.\nPlease "
+            "each press Start once, so I can send you reminders and ask you things privately.",
+            "⏳ Hello, I'm Criw. This group isn't part of the organisation yet: I've asked its coordinators to "
+            "admit it. Until they do, I won't do anything here.",
+            "Make %(name)s an organisation coordinator? They will manage rooms, vehicles and budgets and see "
+            "every group's requests.",
+            "✅ %(name)s is now an organisation coordinator.", "Done",
+        ], GROUP_ONLY + ": the bot's welcome or waiting message, and naming an organisation coordinator"),
+        "✅ Admitted: %(title)s": SHARED_LINE,
+    },
     "groups": dict.fromkeys([
-        "👋 Hello, I'm Criw. I help this group suggest activities, vote on them and plan meet-ups.\nPlease each "
-        "press Start once, so I can send you reminders and ask you things privately.",
         "Make %(name)s a coordinator of this group?", "Done", "✅ %(name)s is now a coordinator of this group.",
         "Reply to a message from the person you want to make a coordinator.",
     ], GROUP_ONLY + ": the bot's welcome, and appointing a coordinator, happen in the group"),

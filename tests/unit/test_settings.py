@@ -27,6 +27,8 @@ def test_defaults_are_welsh_first_and_london_time():
         ("CRIW_TIMEZONE", "Mars/Olympus", "CRIW_TIMEZONE"),
         ("CRIW_TRANSPORT", "carrier-pigeon", "CRIW_TRANSPORT"),
         ("CRIW_DATABASE_URL", "mysql://x", "CRIW_DATABASE_URL"),
+        ("CRIW_ORGANISATION_COORDINATORS", "@dafydd", "CRIW_ORGANISATION_COORDINATORS"),
+        ("CRIW_ADMITTED_GROUPS", "-100, 007", "CRIW_ADMITTED_GROUPS"),
     ],
 )
 def test_a_bad_setting_is_one_line_naming_it(monkeypatch, name, value, named):
@@ -35,6 +37,14 @@ def test_a_bad_setting_is_one_line_naming_it(monkeypatch, name, value, named):
         load_settings()
     assert str(problem.value).startswith(named + ":")
     assert "\n" not in str(problem.value)
+
+
+def test_organisation_coordinators_and_admitted_groups_are_lists_of_telegram_ids(monkeypatch):
+    monkeypatch.setenv("CRIW_ORGANISATION_COORDINATORS", "123456789, 987654321")
+    monkeypatch.setenv("CRIW_ADMITTED_GROUPS", "-1001234567890")
+    settings = load_settings()
+    assert settings.organisation_coordinator_ids == {123456789, 987654321}
+    assert settings.admitted_chat_ids == {-1001234567890}
 
 
 def test_settings_are_read_from_a_dotenv_file(tmp_path):
