@@ -99,6 +99,22 @@ async def claim_next(uow: UnitOfWork, clock: Clock, skip: set[int]) -> Reminder 
         await uow.commit()  # another sender took it
 
 
+async def claim(uow: UnitOfWork, key: str) -> Reminder | None:
+    """Take one pending row by its key to send it now (an outbox row, for the person waiting on it); None
+    if it is not pending (sent already, or another sender has it)."""
+    reminder = await uow.reminders.by_key(key)
+    if reminder is None or reminder.id is None or reminder.state != ReminderState.PENDING:
+        return None
+    attempts = reminder.attempts + 1
+    claimed = await uow.reminders.move_state(reminder.id, ReminderState.PENDING, state=ReminderState.SENDING,
+                                             attempts=attempts)
+    await uow.commit()
+    if not claimed:
+        return None
+    reminder.state, reminder.attempts = ReminderState.SENDING, attempts
+    return reminder
+
+
 async def finish(uow: UnitOfWork, clock: Clock, reminder_id: int, state: ReminderState, error: str = "") -> None:
     """Record the outcome of a send (sent, skipped, cancelled), only if we still hold it."""
     changes: dict[str, object] = {"state": state, "last_error": error[:300]}
