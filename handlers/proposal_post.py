@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.chat.actions import Sent
 from bot.chat.callbacks import encode
 from bot.chat.coalesce import Coalescer
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.outbound import Outbound
 from bot.domain import language
 from bot.domain.decisions import OutcomeKind
+from bot.domain.proposals import ProposalState
+from bot.domain.reminders import ReminderState
 from bot.i18n.easy import Subject, both
 from bot.i18n.translator import Render, label_in
-from bot.services import proposals
+from bot.schedule.delivery import Delivery, DeliveryContext, Done, Handled, KindHandler, Send
+from bot.services import outbox, proposals
 from bot.services.proposals import ProposalView
 from bot.services.voting import Closing
+from bot.store.reminders import Reminder
 from bot.store.uow import UnitOfWorkFactory
 from handlers import meetup_post, request_post
 from handlers import proposal_text as text
@@ -20,13 +27,60 @@ from handlers import proposal_text as text
 TIE_CHOICE = "pt"
 
 
-async def publish(outbound: Outbound, uow: UnitOfWorkFactory, view: ProposalView) -> None:
-    """Post the proposal to its group with vote buttons, and remember the post for tally edits."""
+async def publish(outbound: Outbound, view: ProposalView) -> bool:
+    """Post the proposal (already in the outbox) to its group now; False if Telegram isn't taking it, and
+    the scheduler will post it when Telegram is back."""
+    return await send_now(outbound, (outbox.proposal_post_key(view.id),))
+
+
+async def send_now(outbound: Outbound, keys: tuple[str, ...]) -> bool:
+    """Send these outbox rows at once, for the person waiting; True if Telegram took every one."""
+    delivery = Delivery(DeliveryContext(outbound.uow, outbound.clock, outbound), OUTBOX_KINDS)
+    states = [await delivery.deliver_now(key) for key in keys]
+    return all(state is ReminderState.SENT for state in states)
+
+
+async def post_from_outbox(reminder: Reminder, context: DeliveryContext) -> Handled:
+    """Outbox kind `proposal_post`: the post with vote buttons; its message id is recorded when Telegram
+    accepts it, so the tally edits find it."""
+    assert reminder.subject_id is not None
+    async with context.uow() as work:
+        proposal = await work.proposals.get(reminder.subject_id)
+        view = await proposals.view(work, proposal) if proposal is not None else None
+    if view is None or view.proposal.state != ProposalState.OPEN or view.proposal.post_message_id is not None:
+        return Done(ReminderState.SKIPPED, "posted already, or closed")
+    if not view.group.bot_present:
+        return Done(ReminderState.CANCELLED, "the bot is not in the group")
     keyboard = text.vote_keyboard(view, language.for_group(view.group.language_mode))
-    sent = await outbound.to_group(view.group, lambda tr: text.post(tr, view), keyboard)
-    if sent is not None and sent.message_id is not None:
-        async with uow() as work:
-            await proposals.record_post(work, view.id, sent.message_id)
+
+    async def record(sent: Sent) -> None:
+        if sent.message_id is not None:
+            async with context.uow() as work:
+                await proposals.record_post(work, view.id, sent.message_id)
+
+    return Send(Outbound.group_message(view.group, lambda tr: text.post(tr, view), keyboard), record, live=True)
+
+
+async def outcome_from_outbox(reminder: Reminder, context: DeliveryContext) -> Handled:
+    """Outbox kind `vote_outcome`: how a vote ended, as decided (the outcome is in the row's key)."""
+    proposal_id, outcome = outbox.outcome_of(reminder.key)
+    async with context.uow() as work:
+        proposal = await work.proposals.get(proposal_id)
+        view = await proposals.view(work, proposal) if proposal is not None else None
+    if view is None:
+        return Done(ReminderState.SKIPPED, "proposal gone")
+    if not view.group.bot_present:
+        return Done(ReminderState.CANCELLED, "the bot is not in the group")
+    if outcome.kind is OutcomeKind.TIE_EXTEND:
+        outcome = replace(outcome, new_closes_at=view.proposal.closes_at)
+    return Send(Outbound.group_message(view.group, lambda tr: text.outcome(tr, view, outcome)))
+
+
+OUTBOX_KINDS: dict[str, KindHandler] = {
+    outbox.PROPOSAL_POST: post_from_outbox,
+    outbox.VOTE_OUTCOME: outcome_from_outbox,
+    outbox.MEETUP_POST: meetup_post.post_from_outbox,
+}
 
 
 async def refresh(
@@ -58,11 +112,10 @@ async def _edit_post(outbound: Outbound, view: ProposalView, *, with_buttons: bo
 async def announce(outbound: Outbound, closing: Closing) -> None:
     """Tell the group how the vote ended; after a second tie, ask the proposer to choose."""
     view, outcome = closing.view, closing.outcome
+    await send_now(outbound, closing.outbox)  # the announcement and the meet-up post, saved with the decision
     if view.proposal.post_message_id is not None:
         await _edit_post(outbound, view, with_buttons=outcome.kind is OutcomeKind.TIE_EXTEND)
-    await outbound.to_group(view.group, lambda tr: text.outcome(tr, view, outcome))
     if outcome.kind is OutcomeKind.PASSED:
-        await meetup_post.publish_for_proposal(outbound, view.id)
         await request_post.send_for_proposal(outbound, view.id)
     if outcome.kind is OutcomeKind.TIE_PROPOSER_CHOOSES:
         title = view.proposal.title

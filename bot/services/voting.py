@@ -10,7 +10,7 @@ from bot.domain import decisions
 from bot.domain.decisions import Choice, Outcome, OutcomeKind
 from bot.domain.proposals import ProposalState
 from bot.domain.roles import Role
-from bot.services import meetup_reminders, meetups, proposals, reminders, requests, supporters
+from bot.services import meetup_reminders, meetups, outbox, proposals, reminders, requests, supporters
 from bot.services.errors import NotACoordinator, NotFound, VotingClosed
 from bot.services.proposals import ProposalView
 from bot.store.models import AuditEntry, Group, Person
@@ -35,6 +35,7 @@ class Closing:
 
     view: ProposalView
     outcome: Outcome
+    outbox: tuple[str, ...] = ()  # the announcement (and a passed vote's meet-up post), committed with it
 
 
 @dataclass(frozen=True)
@@ -121,19 +122,22 @@ async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView
         await proposals.plan_closing(uow, proposal, current.group)
     else:
         await reminders.cancel_about(uow, "vote_", current.id)
+    posts = [await outbox.announce_outcome(uow, clock, current.group, current.id, outcome)]
     if outcome.kind is OutcomeKind.PASSED:
-        await _create_meetup(uow, clock, current, outcome.winner or 0)
+        posts.append(await _create_meetup(uow, clock, current, outcome.winner or 0))
     await uow.commit()
-    return Closing(await proposals.view(uow, proposal), outcome)
+    return Closing(await proposals.view(uow, proposal), outcome, tuple(posts))
 
 
-async def _create_meetup(uow: UnitOfWork, clock: Clock, current: ProposalView, winner: int) -> None:
-    """The meet-up, its needs (a room, transport, money) as requests to the coordinators, and its
-    reminders, together."""
+async def _create_meetup(uow: UnitOfWork, clock: Clock, current: ProposalView, winner: int) -> str:
+    """The meet-up, its post to the group, its needs (a room, transport, money) as requests to the
+    coordinators, and its reminders, together; returns its post's outbox key."""
     meetup = meetups.add_from_proposal(uow, current.proposal, current.options[winner].starts_at)
     await uow.flush()
+    assert meetup.id is not None
     await requests.plan_from_needs(uow, clock, meetup, current.group)
     await meetup_reminders.plan_new(uow, clock, meetup, current.group)
+    return await outbox.post_meetup(uow, clock, current.group, meetup.id)
 
 
 async def close_if_due(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> Closing | None:
@@ -177,6 +181,7 @@ async def settle_tie(
     if proposal.state != ProposalState.TIE:
         raise VotingClosed(proposal_id)
     current = await proposals.view(uow, proposal)
+    posts = []
     if option_index is None:
         proposal.state = ProposalState.NOT_PASSED
         outcome = Outcome(OutcomeKind.NOT_PASSED)
@@ -184,10 +189,11 @@ async def settle_tie(
         if not 0 <= option_index < len(current.options):
             raise NotFound(option_index)
         proposal.state, proposal.winner = ProposalState.PASSED, option_index
-        await _create_meetup(uow, clock, current, option_index)
+        posts.append(await _create_meetup(uow, clock, current, option_index))
         outcome = Outcome(OutcomeKind.PASSED, winner=option_index)
+    posts.insert(0, await outbox.announce_outcome(uow, clock, current.group, current.id, outcome))
     await uow.commit()
-    return Closing(await proposals.view(uow, proposal), outcome)
+    return Closing(await proposals.view(uow, proposal), outcome, tuple(posts))
 
 
 async def nudge_targets(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> list[Person]:
