@@ -94,6 +94,8 @@ class Delivery:
         everyone else's reminders."""
         if not self._recovered:
             await self.recover()
+        async with self.context.uow() as uow:
+            await reminders.release_stale(uow, self.context.clock)
         done = 0
         # Reminders put back in the queue to retry later: not again in this run. Only those: a finished one
         # is never pending again, and skipping every id so far made each claim of a big fan-out slower.
@@ -119,7 +121,7 @@ class Delivery:
         """Send one outbox row now (the person who caused it is waiting); how it ended, or None if it is
         still to be sent (Telegram is down: the scheduler tries again) or someone else has it."""
         async with self.context.uow() as uow:
-            reminder = await reminders.claim(uow, key)
+            reminder = await reminders.claim(uow, self.context.clock, key)
         return await self._deliver(reminder) if reminder is not None else None
 
     async def _claim(self, skip: set[int]) -> Reminder | None:
@@ -138,10 +140,10 @@ class Delivery:
         context = self.context
         assert reminder.id is not None
         handler = self.kinds.get(reminder.kind)
+        handled: Done | None
         try:
-            handled = await handler(reminder, context) if handler else Done(ReminderState.FAILED, "unknown kind")
-            if isinstance(handled, Send):
-                handled = await self._send(handled)
+            work = await handler(reminder, context) if handler else Done(ReminderState.FAILED, "unknown kind")
+            handled = await self._send(work) if isinstance(work, Send) else work
         except Undeliverable as closed:
             async with context.uow() as uow:
                 await people.set_reachable(uow, closed.chat_id, False)

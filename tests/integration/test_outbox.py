@@ -119,3 +119,15 @@ async def test_a_sent_posts_message_id_is_recorded_when_telegram_accepts_it(uow,
     assert await delivery.deliver_now(outbox.proposal_post_key(view.id)) is ReminderState.SENT
     async with uow() as work:
         assert (await work.proposals.get(view.id)).post_message_id == 42
+
+
+async def test_a_claim_left_by_a_sender_that_died_goes_back_after_the_lease_and_a_fresh_one_stays(uow, clock, walkers):
+    view = await proposal(uow, clock)
+    async with uow() as work:
+        assert await reminders.claim(work, clock, outbox.proposal_post_key(view.id)) is not None  # then it "dies"
+    async with uow() as work:
+        assert await reminders.release_stale(work, clock) == 0  # still within the lease
+    clock.advance(reminders.LEASE + timedelta(seconds=1))
+    async with uow() as work:
+        assert await reminders.release_stale(work, clock) == 1
+    assert outbox.proposal_post_key(view.id) in await rows(uow)
