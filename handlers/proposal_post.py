@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from bot.chat.actions import Sent
@@ -25,6 +26,7 @@ from handlers import meetup_post, request_post
 from handlers import proposal_text as text
 
 TIE_CHOICE = "pt"
+log = logging.getLogger(__name__)
 
 
 async def publish(outbound: Outbound, view: ProposalView) -> bool:
@@ -57,8 +59,25 @@ async def post_from_outbox(reminder: Reminder, context: DeliveryContext) -> Hand
         if sent.message_id is not None:
             async with context.uow() as work:
                 await proposals.record_post(work, view.id, sent.message_id)
+        if reminder.attempts > 1:  # not at the first try: the proposer was told it was waiting
+            await _tell_proposer_it_is_posted(context.outbound, view)
 
     return Send(Outbound.group_message(view.group, lambda tr: text.post(tr, view), keyboard), record, live=True)
+
+
+async def _tell_proposer_it_is_posted(outbound: Outbound, view: ProposalView) -> None:
+    """A note only: failing to send it must not make the post go out again."""
+    title = view.proposal.title
+    try:
+        await outbound.to_person(view.proposer, both(
+            # Translators: title is a proposal's title.
+            lambda tr: tr._("📣 Your proposal is in the group now, and people can vote: %(title)s", title=title),
+            # Translators: Easy Read. title is a proposal's title.
+            lambda tr: tr.p_("easy", "📣 Your idea is in the group now.\n📝 %(title)s\n🗳️ People can vote on it.",
+                             title=title),
+            about=Subject("p", view.id)))
+    except Exception:
+        log.warning("proposal %s: posted, but the proposer could not be told", view.id)
 
 
 async def outcome_from_outbox(reminder: Reminder, context: DeliveryContext) -> Handled:

@@ -93,6 +93,7 @@ async def test_telegram_failing_every_retry_of_a_new_post_says_so_and_posts_it_w
     await world.tick()
     proposal = await proposal_named(world, "Picnic")
     assert [post["message_id"] for post in posts_of(world, "Picnic")] == [proposal.post_message_id]
+    assert ben.last() == "📣 Your proposal is in the group now, and people can vote: Picnic"
     assert await tally_follows_votes(world, proposal)
 
 
