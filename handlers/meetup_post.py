@@ -14,12 +14,11 @@ from bot.chat.outbound import Outbound
 from bot.domain import language
 from bot.domain.reminders import ReminderState
 from bot.i18n.translator import label_in
-from bot.schedule.delivery import DeliveryContext, Done, Handled, Send
-from bot.services import meetups
+from bot.schedule.delivery import DeliveryContext, Done, Handled, Send, send_now
+from bot.services import meetups, outbox
 from bot.services.meetup_changes import MeetupChanged
 from bot.services.meetups import MeetupView
 from bot.store.reminders import Reminder
-from bot.store.uow import UnitOfWorkFactory
 from handlers import meetup_text as text
 
 RSVP, LIFT, ICS = "r", "rl", "ics"
@@ -41,13 +40,11 @@ def rsvp_keyboard(view: MeetupView, languages: tuple[str, ...]) -> Keyboard | No
     )
 
 
-async def publish(outbound: Outbound, uow: UnitOfWorkFactory, view: MeetupView) -> None:
-    """Post the meet-up to its group with RSVP buttons, and remember the post for live updates."""
-    keyboard = rsvp_keyboard(view, language.for_group(view.group.language_mode))
-    sent = await outbound.to_group(view.group, lambda tr: text.post(tr, view), keyboard)
-    if sent is not None and sent.message_id is not None:
-        async with uow() as work:
-            await meetups.record_post(work, view.id, sent.message_id)
+async def publish(outbound: Outbound, views: list[MeetupView]) -> bool:
+    """Post new meet-ups (already in the outbox) to their groups now; False if Telegram isn't taking them,
+    and the scheduler will post them when Telegram is back."""
+    keys = [outbox.meetup_post_key(view.id) for view in views]
+    return await send_now(outbound, {outbox.MEETUP_POST: post_from_outbox}, keys)
 
 
 async def post_from_outbox(reminder: Reminder, context: DeliveryContext) -> Handled:

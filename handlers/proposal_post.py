@@ -16,7 +16,8 @@ from bot.domain.proposals import ProposalState
 from bot.domain.reminders import ReminderState
 from bot.i18n.easy import Subject, both
 from bot.i18n.translator import Render, label_in
-from bot.schedule.delivery import Delivery, DeliveryContext, Done, Handled, KindHandler, Send
+from bot.schedule import delivery
+from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler, Send
 from bot.services import outbox, proposals
 from bot.services.proposals import ProposalView
 from bot.services.voting import Closing
@@ -37,9 +38,7 @@ async def publish(outbound: Outbound, view: ProposalView) -> bool:
 
 async def send_now(outbound: Outbound, keys: tuple[str, ...]) -> bool:
     """Send these outbox rows at once, for the person waiting; True if Telegram took every one."""
-    delivery = Delivery(DeliveryContext(outbound.uow, outbound.clock, outbound), OUTBOX_KINDS)
-    states = [await delivery.deliver_now(key) for key in keys]
-    return all(state is ReminderState.SENT for state in states)
+    return await delivery.send_now(outbound, OUTBOX_KINDS, keys)
 
 
 async def post_from_outbox(reminder: Reminder, context: DeliveryContext) -> Handled:

@@ -21,7 +21,7 @@ import asyncio
 import heapq
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -184,3 +184,11 @@ class Delivery:
         if send.on_sent is not None and sent is not None:
             await send.on_sent(sent)
         return Done()
+
+
+async def send_now(outbound: Outbound, kinds: dict[str, KindHandler], keys: Iterable[str]) -> bool:
+    """Send these outbox rows at once, for the person waiting; True if Telegram took every one (the rest
+    wait for the scheduler)."""
+    delivery = Delivery(DeliveryContext(outbound.uow, outbound.clock, outbound), kinds)
+    states = [await delivery.deliver_now(key) for key in keys]
+    return all(state is ReminderState.SENT for state in states)

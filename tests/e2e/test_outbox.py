@@ -6,6 +6,7 @@ Duplicates are counted: at most the one post in flight at a SIGKILL is posted tw
 import asyncio
 from datetime import timedelta
 
+from tests.e2e import meetup_steps
 from tests.e2e.conftest import ENGLISH, group_post
 from tests.e2e.test_faults import SORRY_SAVED, told
 from tests.e2e.test_proposals import everyone_started
@@ -130,3 +131,22 @@ async def test_proposing_to_a_group_the_bot_was_removed_from_is_refused_and_noth
     assert ben.last().startswith(NOT_IN_GROUP)
     async with world.criw.uow() as uow:
         assert await uow.proposals.open_in_group(1) == []
+
+
+async def test_telegram_failing_every_try_of_a_new_meetups_post_says_so_and_posts_it_when_back(world, clock):
+    await meetup_steps.everyone_started(world)
+    dafydd, group = world.people["Dafydd"], world.group
+    await dafydd.send("/newmeetup")
+    for typed in ("Coffee and a chat", "1 December 18:00", "Canolfan y Dref"):
+        await dafydd.send(typed)
+    await dafydd.tap("Just once")
+    await dafydd.tap("No limit")
+    world.emulator.fail_next("sendMessage", error_code=502, times=3, chat_id=group["id"])
+    await dafydd.tap("Post it")
+    assert dafydd.last().startswith("💾 Your meet-up is saved, but Telegram isn't answering just now.")
+    clock.advance(timedelta(minutes=1))  # past the retry's backoff; Telegram is back
+    await world.tick()
+    posts = [m for m in world.emulator.bot_messages(group["id"]) if "Coffee and a chat" in m.get("text", "")]
+    async with world.criw.uow() as uow:
+        meetup = await uow.meetups.get(1)
+    assert [post["message_id"] for post in posts] == [meetup.post_message_id]

@@ -15,6 +15,7 @@ from bot.services import outbox, reminders
 from bot.services.errors import BotNotInGroup
 from bot.transports.sender import TelegramDown
 from handlers.proposal_post import OUTBOX_KINDS
+from tests.integration.test_meetups import new_meetup
 from tests.integration.test_voting import CHAT, member, proposal, vote
 
 
@@ -131,3 +132,13 @@ async def test_a_claim_left_by_a_sender_that_died_goes_back_after_the_lease_and_
     async with uow() as work:
         assert await reminders.release_stale(work, clock) == 1
     assert outbox.proposal_post_key(view.id) in await rows(uow)
+
+
+@pytest.mark.parametrize("every", ["", "weekly"])
+async def test_a_coordinators_new_meetup_or_series_date_and_its_group_post_are_saved_together(uow, clock, walkers,
+                                                                                              every):
+    first = await new_meetup(uow, clock, every=every)
+    async with uow() as work:
+        made = [m.id for m in await work.meetups.of_series(first.meetup.series_id)] if every else [first.id]
+    pending = await rows(uow)
+    assert made and all(outbox.meetup_post_key(meetup_id) in pending for meetup_id in made)
