@@ -135,7 +135,7 @@ async def _post(world: DemoWorld, number: int) -> tuple[int, str]:
     draft = Draft(world.group["id"], title=f"Walk number {number}", options=[clock.now() + timedelta(days=14)])
     async with criw.uow() as uow:
         view = await proposals.submit(uow, clock, world.people["Dafydd"].id, draft)
-    await proposal_post.publish(Outbound(world.transport, criw.uow), criw.uow, view)
+    await proposal_post.publish(Outbound(world.transport, criw.uow, clock), view)
     async with criw.uow() as uow:
         proposal = await uow.proposals.get(view.id)
     assert proposal is not None and proposal.post_message_id is not None

@@ -47,9 +47,10 @@ FEATURES = (start, propose, votes, meetups, rsvp, newmeetup, meetup_manage, atte
 
 def reminder_kinds() -> dict[str, KindHandler]:
     """How to deliver each kind of reminder, from every feature that plans them."""
-    from handlers import meetup_reminders, proposal_reminders, request_reminders
+    from handlers import meetup_reminders, proposal_post, proposal_reminders, request_reminders
 
-    return {**proposal_reminders.KINDS, **confirmations.KINDS, **request_reminders.KINDS, **meetup_reminders.KINDS}
+    return {**proposal_reminders.KINDS, **confirmations.KINDS, **request_reminders.KINDS, **meetup_reminders.KINDS,
+            **proposal_post.OUTBOX_KINDS}
 
 
 def build_router() -> Router:

@@ -18,8 +18,7 @@ from handlers.meetup_post import edit_post, publish
 async def extend_series(outbound: Outbound, uow: UnitOfWorkFactory, clock: Clock) -> int:
     """Make (and post to their groups) the next meet-ups of every recurring series; returns how many."""
     made = await series.extend(uow, clock)
-    for view in made:
-        await publish(outbound, uow, view)
+    await publish(outbound, made)  # saved with them: what Telegram doesn't take now, the delivery sends later
     return len(made)
 
 

@@ -6,16 +6,19 @@ private reminders (the reminders feature attaches it too).
 
 from __future__ import annotations
 
+from bot.chat.actions import Sent
 from bot.chat.callbacks import encode
 from bot.chat.coalesce import Coalescer
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.outbound import Outbound
 from bot.domain import language
+from bot.domain.reminders import ReminderState
 from bot.i18n.translator import label_in
-from bot.services import meetups
+from bot.schedule.delivery import DeliveryContext, Done, Handled, Send, send_now
+from bot.services import meetups, outbox
 from bot.services.meetup_changes import MeetupChanged
 from bot.services.meetups import MeetupView
-from bot.store.uow import UnitOfWorkFactory
+from bot.store.reminders import Reminder
 from handlers import meetup_text as text
 
 RSVP, LIFT, ICS = "r", "rl", "ics"
@@ -37,21 +40,31 @@ def rsvp_keyboard(view: MeetupView, languages: tuple[str, ...]) -> Keyboard | No
     )
 
 
-async def publish(outbound: Outbound, uow: UnitOfWorkFactory, view: MeetupView) -> None:
-    """Post the meet-up to its group with RSVP buttons, and remember the post for live updates."""
+async def publish(outbound: Outbound, views: list[MeetupView]) -> bool:
+    """Post new meet-ups (already in the outbox) to their groups now; False if Telegram isn't taking them,
+    and the scheduler will post them when Telegram is back."""
+    keys = [outbox.meetup_post_key(view.id) for view in views]
+    return await send_now(outbound, {outbox.MEETUP_POST: post_from_outbox}, keys)
+
+
+async def post_from_outbox(reminder: Reminder, context: DeliveryContext) -> Handled:
+    """Outbox kind `meetup_post`: a passed proposal's new meet-up, posted so people can say if they're coming;
+    its message id is recorded when Telegram accepts it, for the live counts."""
+    assert reminder.subject_id is not None
+    async with context.uow() as work:
+        view = await meetups.get_view(work, reminder.subject_id)
+    if view is None or view.meetup.post_message_id is not None or not view.is_on:
+        return Done(ReminderState.SKIPPED, "posted already, or off")
+    if not view.group.bot_present:
+        return Done(ReminderState.CANCELLED, "the bot is not in the group")
     keyboard = rsvp_keyboard(view, language.for_group(view.group.language_mode))
-    sent = await outbound.to_group(view.group, lambda tr: text.post(tr, view), keyboard)
-    if sent is not None and sent.message_id is not None:
-        async with uow() as work:
-            await meetups.record_post(work, view.id, sent.message_id)
 
+    async def record(sent: Sent) -> None:
+        if sent.message_id is not None:
+            async with context.uow() as work:
+                await meetups.record_post(work, view.id, sent.message_id)
 
-async def publish_for_proposal(outbound: Outbound, proposal_id: int) -> None:
-    """A proposal just passed: post its new meet-up, so people can say if they're coming."""
-    async with outbound.uow() as work:
-        view = await meetups.for_proposal(work, proposal_id)
-    if view is not None and view.meetup.post_message_id is None:
-        await publish(outbound, outbound.uow, view)
+    return Send(Outbound.group_message(view.group, lambda tr: text.post(tr, view), keyboard), record, live=True)
 
 
 async def refresh(outbound: Outbound, edits: Coalescer, meetup_id: int, chat: int | None = None) -> None:

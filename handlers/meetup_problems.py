@@ -41,3 +41,11 @@ def explain_meetup_problem(error: MeetupNotOpen | InvalidMeetup) -> Render:
             return explain_date_problem("past")
     return both(lambda tr: tr._("Sorry, I can't do that."),
                 lambda tr: tr.p_("easy", "❌ Sorry, I can't do that."))
+
+
+# Saved with the meet-up, its post waits in the outbox until Telegram takes it: said as it is.
+MEETUP_POST_PENDING = both(
+    lambda tr: tr._("💾 Your meet-up is saved, but Telegram isn't answering just now. It will be posted in the "
+                    "group when Telegram is back, and people can say then if they're coming."),
+    lambda tr: tr.p_("easy", "💾 Your meet-up is saved.\n📡 Telegram is not working just now.\n"
+                           "👥 It will go in the group when Telegram works again."))

@@ -37,6 +37,7 @@ from bot.services.errors import InvalidMeetup, NotACoordinator
 from handlers import newmeetup_steps as steps
 from handlers.links import open_private_keyboard_to
 from handlers.meetup_post import publish
+from handlers.meetup_problems import MEETUP_POST_PENDING
 from handlers.meetups import NEW
 from handlers.propose_problems import EARLIER_QUESTION, EMPTY, USE_BUTTONS, explain_date_problem, too_long
 
@@ -287,8 +288,9 @@ async def _post(ctx: Context, draft: MeetupDraft, data: dict) -> None:  # type: 
         return
     async with ctx.uow() as uow:
         await conversations.end(uow, ctx.person.id)
-    for view in made:
-        await publish(ctx.outbound, ctx.uow, view)
+    if not await publish(ctx.outbound, made):  # saved with them: posted when Telegram is back
+        await ctx.reply(MEETUP_POST_PENDING)
+        return
     await ctx.reply(both(
         lambda tr: tr.n_("📣 Posted to the group: %(n)s meet-up. People can say if they're coming now.",
                          "📣 Posted to the group: %(n)s meet-ups. People can say if they're coming now.", len(made)),

@@ -54,7 +54,7 @@ from bot.domain.proposals import (
 from bot.i18n.easy import Subject, both, easy_form
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, proposals
-from bot.services.errors import InvalidProposal, NotFound
+from bot.services.errors import BotNotInGroup, InvalidProposal, NotFound
 from handlers import propose_steps as steps
 from handlers.fallback import OLD_BUTTON
 from handlers.links import open_private_keyboard_to
@@ -65,6 +65,8 @@ from handlers.propose_problems import (
     EARLIER_QUESTION,
     EMPTY,
     NEXT_YEAR_REFUSED,
+    NOT_IN_GROUP,
+    POST_PENDING,
     USE_BUTTONS,
     explain_date_problem,
     explain_reading,
@@ -399,11 +401,20 @@ async def _post(ctx: Context, draft: Draft) -> None:
         _, data = await _state(ctx)
         await _go(ctx, draft, data, "day", problem=explain_submit_problem(invalid.problem))
         return
-    async with ctx.uow() as uow:
-        await conversations.end(uow, ctx.person.id)
-    await publish(ctx.outbound, ctx.uow, view)
+    except BotNotInGroup:
+        await _end(ctx)
+        await ctx.reply(NOT_IN_GROUP)
+        return
+    await _end(ctx)
+    posted = await publish(ctx.outbound, view)  # saved with the proposal: if not now, when Telegram is back
     await ctx.reply(both(lambda tr: tr._("📣 Posted to the group. People can vote now."),
                          lambda tr: tr.p_("easy", "📣 Your idea is in the group now.\n🗳️ People can vote on it."),
-                         about=Subject("p", view.id)),
+                         about=Subject("p", view.id)) if posted else POST_PENDING,
                     Keyboard.of([Button(ctx.label(lambda tr: tr._("🗑 Withdraw it")), encode("pw", view.id))]))
+
+
+async def _end(ctx: Context) -> None:
+    assert ctx.person is not None and ctx.person.id is not None
+    async with ctx.uow() as uow:
+        await conversations.end(uow, ctx.person.id)
 

@@ -90,3 +90,17 @@ def too_long(limit: int) -> Readable:
                 # Translators: Easy Read. limit is the most letters allowed.
                 lambda tr: tr.p_("easy", "✂️ That is too long.\nPlease write less than %(limit)s letters.",
                                  limit=limit))
+
+
+# Saved with the proposal, its post waits in the outbox until Telegram takes it: said as it is.
+POST_PENDING: Readable = both(
+    lambda tr: tr._("💾 Your proposal is saved, but Telegram isn't answering just now. It will be posted in the "
+                    "group when Telegram is back, and people can vote then."),
+    lambda tr: tr.p_("easy", "💾 Your idea is saved.\n📡 Telegram is not working just now.\n"
+                           "👥 It will go in the group when Telegram works again."))
+
+NOT_IN_GROUP: Readable = both(
+    lambda tr: tr._("🚫 I'm not in that group any more, so I can't post your proposal there. Nothing was posted. "
+                    "Ask one of the group's admins to add me back, then try again."),
+    lambda tr: tr.p_("easy", "🚫 I am not in that group any more.\nNothing was sent.\n"
+                           "🙋 Ask a group admin to add me back.\n✍️ Then try again."))

@@ -60,8 +60,12 @@ class Outbound:
         """Post in the group's language(s); nothing is sent to a group the bot has left."""
         if not group.bot_present:
             return None
-        text = render_in(language.for_group(group.language_mode), render)
-        return await self.send(SendMessage(group.chat_id, text, keyboard))
+        return await self.send(self.group_message(group, render, keyboard))
+
+    @staticmethod
+    def group_message(group: Group, render: Render, keyboard: Keyboard | None = None) -> SendMessage:
+        """A post as the group reads it: in its language(s)."""
+        return SendMessage(group.chat_id, render_in(language.for_group(group.language_mode), render), keyboard)
 
     async def edit_group_post(
         self, group: Group, message_id: int, render: Render, keyboard: Keyboard | None = None

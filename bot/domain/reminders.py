@@ -21,6 +21,9 @@ class ReminderState(StrEnum):
     CANCELLED = "cancelled"
     SKIPPED = "skipped"  # too late to be useful (the meet-up has started)
     FAILED = "failed"
+    # Handed to Telegram, which never said whether it took it (a timeout, a connection lost after sending):
+    # perhaps delivered, so never sent again (at most once; see bot/schedule/delivery.py).
+    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)

@@ -423,10 +423,12 @@ class TelegramEmulator:
         does when Telegram is unreachable: HTTP ``status`` with an HTML page, not the Bot API's JSON."""
         self.api.faults.add_page(method, status=status, times=times)
 
-    def slow_next(self, method: str, seconds: float, times: int = 1) -> None:
+    def slow_next(self, method: str, seconds: float, times: int = 1, *, carried_out: bool = False) -> None:
         """Make the next ``times`` calls of ``method`` ("*" = any) wait ``seconds`` before being answered, as
-        a slow Telegram does. A client that gives up first (its timeout) cancels the call: it never happens."""
-        self.api.faults.slow(method, seconds, times)
+        a slow Telegram does. A client that gives up first (its timeout) cancels the call: it never happens;
+        unless ``carried_out``: then the call is done at once and only its answer is late, so a client that
+        gives up has sent a message it was never told about."""
+        self.api.faults.slow(method, seconds, times, carried_out=carried_out)
 
     def enforce_rate_limits(
         self,

@@ -62,6 +62,7 @@ class _Delay:
     method: str
     seconds: float
     remaining: int
+    carried_out: bool = False  # done at once, only the answer is late: a client that gives up can't tell
 
 
 class FaultInjector:
@@ -85,18 +86,18 @@ class FaultInjector:
                 return True, garbled.result
         return False, None
 
-    def slow(self, method: str, seconds: float, times: int) -> None:
-        self._delays.append(_Delay(method.lower(), seconds, times))
+    def slow(self, method: str, seconds: float, times: int, *, carried_out: bool = False) -> None:
+        self._delays.append(_Delay(method.lower(), seconds, times, carried_out))
 
-    def take_delay(self, method: str) -> float:
-        """How long to keep this call waiting before answering it (0: not at all)."""
+    def take_delay(self, method: str) -> tuple[float, bool]:
+        """How long to keep this call waiting (0: not at all), and whether it is carried out before the wait."""
         for delay in self._delays:
             if delay.method in ("*", method.lower()):
                 delay.remaining -= 1
                 if delay.remaining <= 0:
                     self._delays.remove(delay)
-                return delay.seconds
-        return 0.0
+                return delay.seconds, delay.carried_out
+        return 0.0, False
 
     def add(
         self,

@@ -58,8 +58,8 @@ class BotApi:
         self.calls.append((call.method, copy.deepcopy(call.params)))
         self.stats.calls[call.method] += 1
         try:
-            delay = self.faults.take_delay(call.method)
-            if delay:
+            delay, carried_out = self.faults.take_delay(call.method)
+            if delay and not carried_out:
                 await asyncio.sleep(delay)  # a slow Telegram; a client that gives up cancels the call
             fault = self.faults.take(call.method, call.params)
             if fault is not None:
@@ -69,7 +69,10 @@ class BotApi:
                 return copy.deepcopy(answer)
             self._check_flood(call)
             result = _HANDLERS[call.method](self.world, call)
-            return await result if inspect.isawaitable(result) else result
+            result = await result if inspect.isawaitable(result) else result
+            if delay and carried_out:
+                await asyncio.sleep(delay)  # done already, answered late: a client that gives up can't know
+            return result
         except ApiError as error:
             self.stats.errors[error.error_code] += 1
             if error.error_code == 429:

@@ -32,6 +32,10 @@ class VotingClosed(CriwError):
     """The vote has closed (or the proposal was withdrawn); nothing more can be cast."""
 
 
+class BotNotInGroup(CriwError):
+    """The bot was removed from the group: nothing can be posted there until someone adds it back."""
+
+
 class InvalidProposal(CriwError):
     """The proposal can't be posted as it is; `problem` says why (a code the handler explains)."""
 

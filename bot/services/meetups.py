@@ -12,7 +12,7 @@ from bot.domain import meetups as rules
 from bot.domain.meetups import Answer, Counts, MeetupDraft
 from bot.domain.proposals import clean_text
 from bot.domain.roles import Role
-from bot.services import meetup_reminders
+from bot.services import meetup_reminders, outbox
 from bot.services.errors import InvalidMeetup, NotACoordinator, NotAMember, NotFound
 from bot.store.meetups import Meetup, MeetupSeries, MeetupSettings
 from bot.store.models import AuditEntry, Group, Person
@@ -146,6 +146,8 @@ async def create(uow: UnitOfWork, clock: Clock, telegram_id: int, draft: MeetupD
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=person.id, group_id=group.id, action="meetup.create",
                              detail={"meetup_id": meetup.id}))
     await meetup_reminders.plan_new(uow, clock, meetup, group)
+    assert meetup.id is not None
+    await outbox.post_meetup(uow, clock, group, meetup.id)  # its group post, with it or not at all
     await uow.commit()
     return await view(uow, meetup)
 

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from bot.domain import deadlines, decisions
 from bot.domain.decisions import DecisionRule, Majority, Tally, TieBreak
 from bot.domain.proposals import Draft, ProposalState
-from bot.services import reminders
-from bot.services.errors import InvalidProposal, NotAMember, NotFound, VotingClosed
+from bot.services import outbox, reminders
+from bot.services.errors import BotNotInGroup, InvalidProposal, NotAMember, NotFound, VotingClosed
 from bot.store.models import AuditEntry, Group, Organisation, Person
 from bot.store.proposals import GroupRule, Proposal, ProposalOption
 
@@ -101,6 +101,8 @@ async def submit(uow: UnitOfWork, clock: Clock, proposer_telegram_id: int, draft
     if group is None or group.id is None:
         raise NotFound(draft.group_chat_id)
     proposer = await member_of(uow, proposer_telegram_id, group)
+    if not group.bot_present:
+        raise BotNotInGroup(draft.group_chat_id)
     now = clock.now()
     if not draft.title:
         raise InvalidProposal("no_title")
@@ -124,6 +126,7 @@ async def submit(uow: UnitOfWork, clock: Clock, proposer_telegram_id: int, draft
     await plan_closing(uow, proposal, group)
     await reminders.plan(uow, kind="vote_nudge", key=f"vote_nudge:{proposal.id}", group=group,
                          due_at=decisions.nudge_time(proposal.opened_at, proposal.closes_at), subject_id=proposal.id)
+    await outbox.post_proposal(uow, clock, group, proposal.id)  # with the proposal, or not at all
     await uow.commit()
     return await view(uow, proposal)
 

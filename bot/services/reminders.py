@@ -3,12 +3,14 @@ claim one that is due, then mark it sent only once Telegram has accepted it."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.domain.reminders import MAX_ATTEMPTS, QuietHours, ReminderState, retry_delay, send_time, too_late
 from bot.store.reminders import Reminder
+
+LEASE = timedelta(minutes=15)  # a claim older than this was left by a sender that died
 
 if TYPE_CHECKING:
     from bot.domain.clock import Clock
@@ -92,11 +94,27 @@ async def claim_next(uow: UnitOfWork, clock: Clock, skip: set[int]) -> Reminder 
             continue
         attempts = reminder.attempts + 1
         if await uow.reminders.move_state(reminder.id, ReminderState.PENDING, state=ReminderState.SENDING,
-                                          attempts=attempts):
+                                          attempts=attempts, claimed_at=clock.now()):
             await uow.commit()
             reminder.state, reminder.attempts = ReminderState.SENDING, attempts  # what we just wrote: no re-read
             return reminder
         await uow.commit()  # another sender took it
+
+
+async def claim(uow: UnitOfWork, clock: Clock, key: str) -> Reminder | None:
+    """Take one pending row by its key to send it now (an outbox row, for the person waiting on it); None
+    if it is not pending (sent already, or another sender has it)."""
+    reminder = await uow.reminders.by_key(key)
+    if reminder is None or reminder.id is None or reminder.state != ReminderState.PENDING:
+        return None
+    attempts = reminder.attempts + 1
+    claimed = await uow.reminders.move_state(reminder.id, ReminderState.PENDING, state=ReminderState.SENDING,
+                                             attempts=attempts, claimed_at=clock.now())
+    await uow.commit()
+    if not claimed:
+        return None
+    reminder.state, reminder.attempts = ReminderState.SENDING, attempts
+    return reminder
 
 
 async def finish(uow: UnitOfWork, clock: Clock, reminder_id: int, state: ReminderState, error: str = "") -> None:
@@ -128,6 +146,15 @@ async def postpone(uow: UnitOfWork, reminder_id: int, until: datetime) -> None:
 async def recover(uow: UnitOfWork) -> int:
     """At start-up: reminders that were mid-send when the process died go back in the queue."""
     count = await uow.reminders.release_stuck()
+    await uow.commit()
+    return count
+
+
+async def release_stale(uow: UnitOfWork, clock: Clock) -> int:
+    """Claims older than LEASE go back in the queue: the worker that took them died mid-send (the scheduler's
+    own are put back at its start-up by `recover`). No live sender holds one that long: a chat's wait and
+    Telegram's 429s are seconds to a minute or two."""
+    count = await uow.reminders.release_stale(clock.now() - LEASE)
     await uow.commit()
     return count
 

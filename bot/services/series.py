@@ -11,7 +11,7 @@ from bot.domain.meetups import Answer, MeetupDraft, seat
 from bot.domain.proposals import clean_text
 from bot.domain.recurrence import Every, Recurrence
 from bot.domain.roles import Role
-from bot.services import meetup_reminders, meetups
+from bot.services import meetup_reminders, meetups, outbox
 from bot.services.errors import InvalidMeetup, NotACoordinator, NotFound
 from bot.services.meetups import MeetupView
 from bot.store.meetups import Meetup, MeetupSeries, Rsvp
@@ -88,7 +88,10 @@ async def _fill(uow: UnitOfWork, clock: Clock, series: MeetupSeries) -> list[Mee
     for slot in wanted:
         if slot in existing or (latest is not None and slot <= latest):
             continue
-        made.append(await _make(uow, clock, series, group, slot))
+        meetup = await _make(uow, clock, series, group, slot)
+        assert meetup.id is not None
+        await outbox.post_meetup(uow, clock, group, meetup.id)  # its group post, in the same transaction
+        made.append(meetup)
     return made
 
 

@@ -10,7 +10,7 @@ from bot.domain import decisions
 from bot.domain.decisions import Choice, Outcome, OutcomeKind
 from bot.domain.proposals import ProposalState
 from bot.domain.roles import Role
-from bot.services import meetup_reminders, meetups, proposals, reminders, requests, supporters
+from bot.services import meetup_reminders, meetups, outbox, proposals, reminders, requests, supporters
 from bot.services.errors import NotACoordinator, NotFound, VotingClosed
 from bot.services.proposals import ProposalView
 from bot.store.models import AuditEntry, Group, Person
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.domain.clock import Clock
     from bot.store.uow import UnitOfWork, UnitOfWorkFactory
 
+TIE_DECIDED = "proposal.tie_decided"  # the audit action that names who settled a tie
 _STATE_FOR = {
     OutcomeKind.PASSED: ProposalState.PASSED,
     OutcomeKind.NOT_PASSED: ProposalState.NOT_PASSED,
@@ -36,7 +37,7 @@ class Closing:
 
     view: ProposalView
     outcome: Outcome
-    tie_decided_by: Person | None = None  # the coordinator who settled a tie (the reason is closed_reason)
+    outbox: tuple[str, ...] = ()  # the announcement (and a passed vote's meet-up post), committed with it
 
 
 @dataclass(frozen=True)
@@ -123,19 +124,22 @@ async def _close_if_decided(uow: UnitOfWork, clock: Clock, current: ProposalView
         await proposals.plan_closing(uow, proposal, current.group)
     else:
         await reminders.cancel_about(uow, "vote_", current.id)
+    posts = [await outbox.announce_outcome(uow, clock, current.group, current.id, outcome)]
     if outcome.kind is OutcomeKind.PASSED:
-        await _create_meetup(uow, clock, current, outcome.winner or 0)
+        posts.append(await _create_meetup(uow, clock, current, outcome.winner or 0))
     await uow.commit()
-    return Closing(await proposals.view(uow, proposal), outcome)
+    return Closing(await proposals.view(uow, proposal), outcome, tuple(posts))
 
 
-async def _create_meetup(uow: UnitOfWork, clock: Clock, current: ProposalView, winner: int) -> None:
-    """The meet-up, its needs (a room, transport, money) as requests to the coordinators, and its
-    reminders, together."""
+async def _create_meetup(uow: UnitOfWork, clock: Clock, current: ProposalView, winner: int) -> str:
+    """The meet-up, its post to the group, its needs (a room, transport, money) as requests to the
+    coordinators, and its reminders, together; returns its post's outbox key."""
     meetup = meetups.add_from_proposal(uow, current.proposal, current.options[winner].starts_at)
     await uow.flush()
+    assert meetup.id is not None
     await requests.plan_from_needs(uow, clock, meetup, current.group)
     await meetup_reminders.plan_new(uow, clock, meetup, current.group)
+    return await outbox.post_meetup(uow, clock, current.group, meetup.id)
 
 
 async def close_if_due(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> Closing | None:
@@ -190,6 +194,7 @@ async def decide_tie(
     current = await proposals.view(uow, proposal)
     if option_index is not None and not 0 <= option_index < len(current.options):
         raise NotFound(option_index)
+    posts = []
     if option_index is None:
         changes: dict[str, object] = {"state": ProposalState.NOT_PASSED}
         outcome = Outcome(OutcomeKind.NOT_PASSED)
@@ -199,12 +204,21 @@ async def decide_tie(
     if not await uow.proposals.transition(proposal, closed_reason=reason, **changes):
         raise VotingClosed(proposal_id)  # another coordinator settled it first
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id if actor else None, group_id=proposal.group_id,
-                             action="proposal.tie_decided",
+                             action=TIE_DECIDED,
                              detail={"proposal_id": proposal_id, "option": option_index, "reason": reason}))
     if option_index is not None:
-        await _create_meetup(uow, clock, current, option_index)
+        posts.append(await _create_meetup(uow, clock, current, option_index))
+    posts.insert(0, await outbox.announce_outcome(uow, clock, current.group, current.id, outcome))
     await uow.commit()
-    return Closing(await proposals.view(uow, proposal), outcome, actor if isinstance(actor, Person) else None)
+    return Closing(await proposals.view(uow, proposal), outcome, tuple(posts))
+
+
+async def tie_decider(uow: UnitOfWork, proposal: Proposal) -> Person | None:
+    """The coordinator who settled this proposal's tie, for the outcome post (read from the audit)."""
+    for entry in reversed(await uow.audit.for_group(proposal.group_id)):
+        if entry.action == TIE_DECIDED and entry.detail.get("proposal_id") == proposal.id:
+            return await uow.people.get(entry.actor_person_id) if entry.actor_person_id else None
+    return None
 
 
 async def nudge_targets(uows: UnitOfWorkFactory, clock: Clock, proposal_id: int) -> list[Person]:

@@ -54,6 +54,14 @@ class Reminders(_Repository):
         query = select(Reminder).where(col(Reminder.state).in_(states)).order_by(col(Reminder.send_at)).limit(limit)
         return list(await self.session.exec(query))
 
+    async def release_stale(self, claimed_before: datetime) -> int:
+        """Put back claims older than the lease: their sender died (a worker killed while posting)."""
+        statement = update(Reminder).where(
+            col(Reminder.state) == "sending", col(Reminder.claimed_at) < claimed_before
+        ).values(state="pending")
+        result = await self.session.exec(statement)  # type: ignore[call-overload]
+        return int(result.rowcount or 0)
+
     async def release_stuck(self) -> int:
         """Put reminders left mid-send by a crash back in the queue (at most the one in flight is resent)."""
         statement = update(Reminder).where(col(Reminder.state) == "sending").values(state="pending")

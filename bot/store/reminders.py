@@ -30,3 +30,4 @@ class Reminder(SQLModel, table=True):
     attempts: int = 0
     last_error: str = Field(default="", max_length=300)
     sent_at: datetime | None = utc_column(nullable=True)
+    claimed_at: datetime | None = utc_column(nullable=True)  # when a sender last took it (see LEASE)

@@ -81,6 +81,9 @@ class Groups(_Repository):
 
 
 class People(_Repository):
+    async def get(self, person_id: int) -> Person | None:
+        return await self.session.get(Person, person_id)
+
     async def by_telegram_id(self, telegram_id: int) -> Person | None:
         return (await self.session.exec(select(Person).where(Person.telegram_id == telegram_id))).first()
 

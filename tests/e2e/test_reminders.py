@@ -3,6 +3,7 @@
 import asyncio
 from datetime import timedelta
 
+from bot.playground.demo import running_demo
 from tests.e2e.conftest import ENGLISH, add_bot, start_in, write_proposal
 
 NUDGE = "⏰ Voting on Road trip closes"
@@ -42,6 +43,23 @@ async def test_a_crash_half_way_through_sending_loses_nothing_and_repeats_at_mos
         assert len(await uow.reminders.in_state("sent")) >= 201  # the fan-out and every person's nudge
         assert await uow.reminders.in_state("sending") == []
         assert [r.kind for r in await uow.reminders.in_state("pending")] == ["vote_close"]  # not due yet
+
+
+async def test_a_reminder_whose_answer_comes_after_the_timeout_is_not_sent_again(tmp_path, transport, clock):
+    async with running_demo(db=str(tmp_path / "slow.db"), transport=transport, clock=clock, group_edit_seconds=0.5,
+                            telegram_timeout=1) as world:
+        members = await a_proposal_with_members_who_have_not_voted(world, 2)
+        clock.advance(timedelta(days=6, hours=1))  # the closing-soon nudges are due
+        # Telegram delivers the first nudge at once but answers after the bot has stopped waiting.
+        world.emulator.slow_next("sendMessage", 3, carried_out=True)
+        await world.tick()
+        await world.emulator.settle(5)
+        clock.advance(timedelta(hours=1))  # long past any retry's backoff
+        await world.tick()
+        counts = nudges(world.emulator, [*members, {"id": world.people["Ben"].id}])
+        assert sorted(counts.values()) == [1, 1, 1]  # each nudged once, the slow one too
+        async with world.criw.uow() as uow:
+            assert len(await uow.reminders.in_state("unknown")) == 1  # and it says so
 
 
 async def test_under_telegrams_limits_and_injected_429s_every_reminder_arrives(world, clock):
