@@ -213,6 +213,10 @@ async def words_everywhere(uow, clock, world):
         await work.commit()
     async with uow() as work:
         await contributions.reject(work, clock, world.pending_contribution, DAFYDD, DAFYDD_REASON)
+    async with uow() as work:  # asking about a request is an organisation coordinator's job: Dafydd is one too
+        dafydd = await work.people.by_telegram_id(DAFYDD)
+        dafydd.coordinates_organisation = (await work.groups.by_chat(A)).organisation_id
+        await work.commit()
     async with uow() as work:
         await request_decisions.ask(work, clock, DAFYDD, world.request, DAFYDD_QUESTION)
     async with uow() as work:
