@@ -81,8 +81,9 @@ def _notice(days: int) -> Render:
     return lambda tr: tr.n_("Notice: %(n)s day", "Notice: %(n)s days", days)
 
 
-@router.callback(CHANGE, ("quorum", one_of(*map(str, rules.QUORUMS), "half")),
-                 ("threshold", one_of("half", "two_thirds")), ("open", ON_OFF))
+@router.callback(CHANGE, ("quorum", one_of(*map(str, rules.QUORUMS), "half")), ("majority", one_of(*Majority)),
+                 ("tie", one_of(*TieBreak)), ("dates", one_of("earlier", "rule")),
+                 ("notice", one_of(*map(str, NOTICE_CHOICES))), ("open", ON_OFF))
 async def change_rule(ctx: Context) -> None:
     """A coordinator changes one part of the rule; everyone else is refused by the service."""
     assert ctx.callback is not None and ctx.person is not None

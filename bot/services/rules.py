@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.domain.deadlines import DEFAULT_NOTICE_DAYS, NOTICE_CHOICES
 from bot.domain.decisions import DecisionRule, Majority, TieBreak
 from bot.domain.roles import Role
-from bot.services.errors import NotACoordinator, NotFound
+from bot.services.errors import NotACoordinator, NotAnOrganisationCoordinator, NotFound
 from bot.services.proposals import rule_of
 from bot.store.models import AuditEntry, Group, Organisation
 from bot.store.proposals import GroupRule
@@ -70,6 +70,8 @@ async def change(
         organisation = await uow.session.get(Organisation, group.organisation_id)
         if setting != "notice" or not value.isdigit() or int(value) not in NOTICE_CHOICES or organisation is None:
             raise NotFound(f"{setting}={value}")
+        if person.coordinates_organisation != organisation.id:  # the notice is the organisation's, not the group's
+            raise NotAnOrganisationCoordinator(chat_id)
         organisation.notice_days = int(value)
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=person.id, group_id=group.id, action="rules.change",
                              detail={"setting": setting, "value": value}))
