@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import repositories as repos
 from bot.store.credit_repository import Credits
+from bot.store.evidence_repository import EvidenceFacts
 from bot.store.meetup_repository import Meetups
 from bot.store.personal_repository import PersonalData
 from bot.store.proposal_repository import Proposals
@@ -51,6 +52,7 @@ class UnitOfWork:
         self.support = Support(self.session)
         self.resources = Resources(self.session)
         self.personal = PersonalData(self.session)
+        self.evidence = EvidenceFacts(self.session)
         return self
 
     async def __aexit__(
