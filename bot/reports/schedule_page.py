@@ -36,7 +36,8 @@ class Entry:
     zone: ZoneInfo
 
 
-def _font_file(bold: bool) -> str | None:
+def font_file(bold: bool) -> str | None:
+    """DejaVu Sans's file (bold or not), from Debian or matplotlib; None if neither has it."""
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     folders = [Path(folder) for folder in FONT_DIRS]
     matplotlib = importlib.util.find_spec("matplotlib")  # found, not imported: importing it is slow
@@ -49,7 +50,7 @@ def _font_file(bold: bool) -> str | None:
 def _font(size: int, *, bold: bool = False) -> Any:
     from PIL import ImageFont
 
-    path = _font_file(bold)
+    path = font_file(bold)
     return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
 
 
