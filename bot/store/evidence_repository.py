@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 
 from bot.store.credits import Contribution, CreditEntry
@@ -66,7 +66,8 @@ class EvidenceFacts(_Repository):
         decided_in = (col(ResourceRequest.decided_at) >= start) & (col(ResourceRequest.decided_at) < end)
         query = select(ResourceRequest).where(
             ResourceRequest.group_id == group_id, ResourceRequest.state == "approved",
-            ((ResourceRequest.kind != "money") & starts_in) | ((ResourceRequest.kind == "money") & decided_in))
+            or_(and_(col(ResourceRequest.kind) != "money", starts_in),
+                and_(col(ResourceRequest.kind) == "money", decided_in)))
         return list(await self.session.exec(query))
 
     async def budgets(self, group_id: int, first: date, last: date) -> int:

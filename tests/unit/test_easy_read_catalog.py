@@ -132,6 +132,9 @@ EXCEPTIONS |= {
         "📊 Reports are made in a private chat. Please open one with me and use /report.": GROUP_ONLY,
         "📄 Confirmed contributions, one a row. Names only for members who agreed.": FILE_CAPTION,
         "📊 Hours given per month, by what people did.": FILE_CAPTION,
+        "📕 The evidence report: what members did, decided, used and gave. Numbers only; it says what it leaves "
+        "out.": FILE_CAPTION,
+        "📄 One of the report's tables.": FILE_CAPTION,
     },
     "requests": {
         "🧾 Requests for rooms, transport and money are made in a private chat. Please open one with me and use "
@@ -163,6 +166,7 @@ NOT_YET = {
     "removed_words": "one short phrase set inside other messages' lines (their Easy Read forms included)",
     "choices": "keyboards only (button labels)",
     "links": "keyboards only (button labels)",
+    "evidence_text": "the words inside the evidence report's PDF and CSV files, for funders, not messages",
     "__init__": "no strings",
 }
 
