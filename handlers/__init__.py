@@ -33,6 +33,7 @@ from handlers import (
     schedule,
     settings,
     start,
+    stories,
     supporters,
     transfers,
     votes,
@@ -40,7 +41,7 @@ from handlers import (
 
 FEATURES = (start, propose, votes, meetups, rsvp, newmeetup, meetup_manage, attendance, calendar, rules,
             group_reminders, log_time, confirmations, meetup_log, credits, transfers, reports, requests,
-            request_decide, resources, access, schedule, on_behalf,
+            request_decide, resources, access, schedule, on_behalf, stories,
             supporters, settings, data_rights, easy_read, help, helplines, groups, fallback)
 
 
@@ -48,7 +49,8 @@ def reminder_kinds() -> dict[str, KindHandler]:
     """How to deliver each kind of reminder, from every feature that plans them."""
     from handlers import meetup_reminders, proposal_reminders, request_reminders
 
-    return {**proposal_reminders.KINDS, **confirmations.KINDS, **request_reminders.KINDS, **meetup_reminders.KINDS}
+    return {**proposal_reminders.KINDS, **confirmations.KINDS, **request_reminders.KINDS, **meetup_reminders.KINDS,
+            **stories.KINDS}
 
 
 def build_router() -> Router:

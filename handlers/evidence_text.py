@@ -15,7 +15,9 @@ from bot.i18n.translator import Tr
 from bot.reports.evidence_document import Page, Section, Table, Worded
 from bot.reports.labels import day_label, month_label, plain
 from bot.services.evidence_report import Evidence, Figures
+from bot.services.stories import ReportStory
 from handlers.resource_text import money
+from handlers.stories import tag_words
 
 
 def worded(tr: Tr, evidence: Evidence) -> Worded:
@@ -34,8 +36,27 @@ def worded(tr: Tr, evidence: Evidence) -> Worded:
     for year, month in evidence.months:
         count = evidence.total.by_month.get((year, month), 0)
         chart.append((month_label(tr, year, month), 0 if hide and hidden(count) else count, _count(tr, count, hide)))
+    told = [_story(tr, story) for story in evidence.stories]
     return Worded(tr.language, title, period, headline, groups, plain(tr._("People at meet-ups, by month")), chart,
-                  tables(tr, evidence), plain(tr._("What this report leaves out, and why")), left_out(tr, evidence))
+                  [*tables(tr, evidence), _stories_table(tr, evidence.stories)],
+                  plain(tr._("What mattered to people, in their words")), told,
+                  plain(tr._("What this report leaves out, and why")), left_out(tr, evidence))
+
+
+def _story(tr: Tr, story: ReportStory) -> str:
+    """E.g. "12 April 2026 · Walkers · Alys: I met people; I had fun. “It was lovely.”" """
+    who = story.name or plain(tr._("Someone who came"))
+    said = "; ".join(tag_words(tr, tag) for tag in story.tags)
+    line = f"{day_label(tr, story.day)} · {story.group} · {who}: {said}."
+    return f"{line} “{story.words}”" if story.words else line
+
+
+def _stories_table(tr: Tr, told: list[ReportStory]) -> Table:
+    rows = [[plain(tr._("Date")), plain(tr._("Group")), plain(tr._("Name")), plain(tr._("What mattered")),
+             plain(tr._("In their words"))]]
+    rows += [[story.day.isoformat(), story.group, story.name or "", "; ".join(tag_words(tr, t) for t in story.tags),
+              story.words] for story in told]
+    return Table(plain(tr._("stories")), rows)
 
 
 def _count(tr: Tr, count: int, hide: bool) -> str:
@@ -111,10 +132,12 @@ def tables(tr: Tr, evidence: Evidence) -> list[Table]:
 def left_out(tr: Tr, evidence: Evidence) -> list[str]:
     """What the report leaves out, and why: said in the report itself."""
     notes = [
-        plain(tr._("No one is named: the report counts people, and only numbers leave each group.")),
+        plain(tr._("Figures name no one: they count people, and only numbers leave each group.")),
         plain(tr._("Meet-ups count once they have started; cancelled ones do not count.")),
         plain(tr._("The share who voted counts today's members of each group, on proposals that were decided.")),
         plain(tr._("Money spent is not shown: Criw records the money coordinators approve, not receipts.")),
+        plain(tr._("Stories appear only as each person chose: with their first name, without a name, or not at "
+                   "all. Stories kept out of reports are not counted either.")),
     ]
     if evidence.organisation:
         notes.insert(1, plain(tr._("Counts from 1 to 4 show as \"fewer than 5\", and shares of fewer than 5 are "

@@ -34,5 +34,7 @@ class Worded:
     chart_title: str
     chart: list[tuple[str, int, str]]  # (month, attendances to draw, what to write on the bar)
     tables: list[Table]
+    stories_heading: str
+    stories: list[str]  # one paragraph each, as their tellers agreed
     left_out_heading: str
     left_out: list[str]

@@ -1,5 +1,6 @@
 """The evidence report as an A4 PDF a coordinator can send to a funder: the headline figures and a chart of
-people at meet-ups by month first, then a page per group, then what the report leaves out.
+people at meet-ups by month first, then a page per group, then the stories people agreed to share, then what
+the report leaves out.
 
 Large print (14 pt text, 22 pt headings), dark text on white, the chart's bars in Okabe and Ito's blue
 (distinct for colour-blind readers), and DejaVu Sans embedded, so ŵ, ŷ and â print and copy correctly.
@@ -49,6 +50,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "section": ParagraphStyle("section", fontName=bold, fontSize=17, leading=22, textColor=INK,
                                   spaceBefore=10, spaceAfter=4),
         "body": ParagraphStyle("body", fontName=regular, fontSize=14, leading=20, textColor=INK),
+        "story": ParagraphStyle("story", fontName=regular, fontSize=14, leading=20, textColor=INK, spaceAfter=10,
+                                borderPadding=6, leftIndent=6, borderColor=RULE, borderWidth=0.5),
     }
 
 
@@ -67,6 +70,9 @@ def evidence_pdf(worded: Worded) -> bytes:
         story += [Paragraph(escape(worded.chart_title), styles["section"]), _chart(worded)]
     for page in worded.groups:
         story += [PageBreak(), Paragraph(escape(page.title), styles["heading"]), *_page(page, styles)]
+    if worded.stories:
+        story += [PageBreak(), Paragraph(escape(worded.stories_heading), styles["heading"])]
+        story += [Paragraph(escape(told), styles["story"]) for told in worded.stories]
     story += [PageBreak(), Paragraph(escape(worded.left_out_heading), styles["heading"])]
     story += [Paragraph("• " + escape(note), styles["body"]) for note in worded.left_out]
     document.build(story)

@@ -16,8 +16,10 @@ from bot.domain import evidence as rules
 from bot.domain.credits import EntryKind, months_between
 from bot.domain.proposals import FINISHED, ProposalState
 from bot.domain.roles import Role
+from bot.services import stories
 from bot.services.credits import group_member
 from bot.services.errors import InvalidContribution, NotACoordinator, NotFound
+from bot.services.stories import ReportStory
 from bot.store.models import Group
 
 if TYPE_CHECKING:
@@ -76,6 +78,7 @@ class Evidence:
     groups: list[GroupEvidence]
     total: Figures
     organisation: bool  # the whole organisation: small counts are hidden when worded
+    stories: list[ReportStory]  # only those their tellers agreed a report may use
 
 
 async def for_coordinator(uow: UnitOfWork, telegram_id: int, chat_id: int, start: date, end: date, now: datetime,
@@ -120,7 +123,8 @@ async def build(uow: UnitOfWork, groups: list[Group], start: date, end: date, no
         begins, ends = rules.window(start, end, zone)
         visits = rules.visits(everyone, begins, min(ends, now))
         total.came, total.new, total.returning = len(visits.came), len(visits.new), len(visits.returning)
-    return Evidence(start, end, months_between(start, end), found, total, organisation)
+    told = await stories.for_report(uow, groups, start, end)
+    return Evidence(start, end, months_between(start, end), found, total, organisation, told)
 
 
 async def _group_figures(uow: UnitOfWork, group: Group, first: date, last: date,

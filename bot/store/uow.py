@@ -22,6 +22,7 @@ from bot.store.personal_repository import PersonalData
 from bot.store.proposal_repository import Proposals
 from bot.store.reminder_repository import Reminders
 from bot.store.resource_repository import Resources
+from bot.store.story_repository import Stories
 from bot.store.support_repository import Support
 
 
@@ -53,6 +54,7 @@ class UnitOfWork:
         self.resources = Resources(self.session)
         self.personal = PersonalData(self.session)
         self.evidence = EvidenceFacts(self.session)
+        self.stories = Stories(self.session)
         return self
 
     async def __aexit__(

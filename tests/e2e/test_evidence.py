@@ -49,4 +49,4 @@ async def test_a_coordinator_gets_the_evidence_pdf_in_welsh_and_in_english(world
     name, content, _ = [d for d in documents(dafydd) if d[0].endswith(".pdf")][-1]
     english = pdf_text(content)
     assert name.endswith("-en.pdf") and "Evidence report: Cerddwyr Caerdydd" in english
-    assert "Meet-ups held 1" in english and "People who came 2" in english and "No one is named" in english
+    assert "Meet-ups held 1" in english and "People who came 2" in english and "Figures name no one" in english

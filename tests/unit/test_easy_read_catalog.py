@@ -66,6 +66,7 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
         "Meet-up reminder in the group, a day before", "Private reminder to people going, 2 hours before",
         "Weekly list of the coming week's meet-ups",
         "Private nudge before a vote closes, to people who haven't voted", "⏰ Reminders in this group:",
+        "Private question after a meet-up: what mattered to you?",
         "🗓 When the weekly list goes: %(weekday)s, %(time)s", "Saved",
         "🗓 %(weekday)s: at what time (the group's time)?", "🗓 Which day should the weekly list of meet-ups go?",
     ], GROUP_ONLY + ": the coordinators' /reminders panel in the group"),
@@ -115,6 +116,7 @@ COVERED |= {
     "guided", "log_time", "log_steps", "log_problems", "confirmations", "meetup_log", "credits", "credit_text",
     "transfers", "reports", "requests", "request_new", "request_steps", "request_text", "request_decide",
     "request_post", "request_problems", "request_reminders", "resources", "resource_steps", "resource_text",
+    "stories",
 }
 FILE_CAPTION = "a file's caption (the file itself is the message)"
 EXCEPTIONS |= {
