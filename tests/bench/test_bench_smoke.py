@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-EXPECTED = ["startup", "vote_storm", "fanout", "growth"]
+EXPECTED = ["startup", "vote_storm", "fanout", "growth", "evidence"]
 
 
 def test_every_benchmark_runs_at_a_tiny_size_and_prints_one_json_object_with_its_baseline():
