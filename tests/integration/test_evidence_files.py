@@ -2,8 +2,12 @@
 letters and all), and the CSVs by the csv module, for one group and for the organisation (small counts
 hidden)."""
 
+import asyncio
 import csv
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -77,3 +81,19 @@ async def test_the_organisations_pdf_hides_small_counts_and_says_so(uow):
 def test_a_cell_that_looks_like_a_formula_stays_text():
     assert [safe_cell(text) for text in ("=SUM(A1)", "+1+1", "@cmd", "-2+3", "\tx", "-1.5", "Walkers")] == [
         "'=SUM(A1)", "'+1+1", "'@cmd", "'-2+3", "'\tx", "-1.5", "Walkers"]
+
+
+async def test_criw_report_organisation_writes_the_pdf_and_csvs(uow, database_url, tmp_path):
+    await seed(uow)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CRIW_")}
+    env["CRIW_DATABASE_URL"] = database_url
+    command = [sys.executable, "-m", "bot", "report", "--organisation", "--from", "2026-04-01", "--to", "2026-04-30",
+               "--language", "cy", "--out", str(tmp_path / "out")]
+    done = await asyncio.to_thread(subprocess.run, command, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    written = sorted(path.name for path in (tmp_path / "out").iterdir())
+    stem = "criw-evidence-2026-04-01-2026-04-30-cy"
+    assert written == [f"{stem}-fesul-mis.csv", f"{stem}-ffigurau.csv", f"{stem}-straeon.csv", f"{stem}.pdf"]
+    text = pdf_text((tmp_path / "out" / f"{stem}.pdf").read_bytes())
+    assert "Adroddiad tystiolaeth: pob grŵp" in text and "Pobl a ddaeth llai na 5" in text
+    assert "Elsewhere" not in text  # another organisation's group
