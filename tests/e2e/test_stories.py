@@ -69,6 +69,11 @@ async def test_attendees_say_what_mattered_and_the_report_shows_it_only_as_agree
     await dafydd.tap("Cymraeg")
     welsh = last_pdf(dafydd)
     assert "Alys: Fe wnes i gwrdd â phobl; Ces i hwyl." in welsh and "Beth oedd yn bwysig i bobl" in welsh
+    await ben.send("/mydata")
+    assert any("💬 What mattered to you, after meet-ups: 1" in (m.get("text") or "") for m in ben.inbox()[-3:])
+    mine = [m["document"] for m in ben.inbox() if m.get("document")][-1]
+    data = ben.emu.files[mine["file_id"]].data.decode()
+    assert '"learnt"' in data and '"private"' in data  # his story, kept out of reports, is in his own file
 
 
 async def test_someone_who_switched_the_question_off_is_not_asked(world, clock):
