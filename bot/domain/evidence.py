@@ -25,6 +25,10 @@ def local_month(instant: datetime, zone: str) -> tuple[int, int]:
     return local.year, local.month
 
 
+def local_day(instant: datetime, zone: str) -> date:
+    return instant.astimezone(ZoneInfo(zone)).date()
+
+
 @dataclass(frozen=True)
 class Visits:
     """Who came in the period: everyone, those who came for the first time, and those who came back."""
