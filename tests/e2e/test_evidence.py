@@ -50,3 +50,23 @@ async def test_a_coordinator_gets_the_evidence_pdf_in_welsh_and_in_english(world
     english = pdf_text(content)
     assert name.endswith("-en.pdf") and "Evidence report: Cerddwyr Caerdydd" in english
     assert "Meet-ups held 1" in english and "People who came 2" in english and "Figures name no one" in english
+
+
+async def test_a_coordinator_of_two_groups_gets_every_groups_report_with_small_counts_hidden(world, clock):
+    await everyone_started(world)
+    await a_walk_two_people_came_to(world, clock)
+    emulator, dafydd = world.emulator, world.people["Dafydd"]
+    cooks = emulator.create_group("Cogyddion", members=[dafydd.id], admins=[dafydd.id], creator=dafydd.id)
+    emulator.add_bot_to_group(cooks["id"], dafydd.id)  # Dafydd coordinates a second group too
+    await emulator.settle()
+    await dafydd.send("/report")
+    await dafydd.tap("🌐 All our groups")
+    await dafydd.tap("This month")
+    await dafydd.tap("English")
+    names = [name for name, _, _ in documents(dafydd)][-4:]
+    stem = "criw-evidence-2026-11-01-2026-11-21-en"
+    assert names == [f"{stem}.pdf", f"{stem}-figures.csv", f"{stem}-by-month.csv", f"{stem}-stories.csv"]
+    text = pdf_text(documents(dafydd)[-4][1])
+    assert "Evidence report: every group" in text and "Headline figures" in text
+    assert "People who came fewer than 5" in text and "Cerddwyr Caerdydd" in text and "Cogyddion" in text
+    assert "Counts from 1 to 4 show as \"fewer than 5\"" in text
