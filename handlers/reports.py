@@ -138,9 +138,13 @@ async def _send(ctx: Context, data: Data, language: str) -> None:
             lambda tr: tr.p_("easy", "📅 That is too long.\n📊 A report can be 3 years or less.")))
         return
     chat = ctx.event.chat_id
-    if ctx.easy_read:  # the summary in their one language, in Easy Read (funders get the bilingual one)
+    if figures.organisation:  # one group's hours would mislead here: the files say it all
+        await ctx.reply(both(lambda tr: tr._("📊 The report for all your groups is below."),
+                             lambda tr: "\n".join([tr.p_("easy", "📊 Your report is ready."),
+                                                    tr.p_("easy", "📄 The files are below.")])))
+    elif ctx.easy_read:  # the summary in their one language, in Easy Read (funders get the bilingual one)
         await ctx.reply(_easy_summary(found))
-    elif not figures.organisation:
+    else:
         await ctx.outbound.send(SendMessage(chat, render_in(BOTH, lambda tr: "📊 " + summary(tr, found))))
     tr = Tr(language)
     stem = f"criw-{'evidence' if figures.organisation else 'group'}-{start.isoformat()}-{end.isoformat()}-{language}"

@@ -70,3 +70,4 @@ async def test_a_coordinator_of_two_groups_gets_every_groups_report_with_small_c
     assert "Evidence report: every group" in text and "Headline figures" in text
     assert "People who came fewer than 5" in text and "Cerddwyr Caerdydd" in text and "Cogyddion" in text
     assert "Counts from 1 to 4 show as \"fewer than 5\"" in text
+    assert any(m.get("text") == "📊 The report for all your groups is below." for m in dafydd.inbox())
