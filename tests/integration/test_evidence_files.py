@@ -60,8 +60,9 @@ async def test_a_groups_pdf_holds_its_figures_in_welsh_and_english(uow):
 
 async def test_the_organisations_pdf_hides_small_counts_and_says_so(uow):
     report = await april(uow, organisation=True)
-    (_, content), (figures_name, figures_csv), (month_name, month_csv) = evidence_files(
+    (_, content), (figures_name, figures_csv), (month_name, month_csv), (stories_name, _) = evidence_files(
         worded(Tr("en"), report), "all-en")
+    assert stories_name == "all-en-stories.csv"
     text = pdf_text(content)
     assert "Evidence report: every group" in text and "Headline figures" in text
     assert "Places taken at meet-ups 7" in text  # 7 is shown
