@@ -39,8 +39,9 @@ async def test_a_coordinator_gets_the_evidence_pdf_in_welsh_and_in_english(world
     welsh = pdf_text(content)
     assert "Adroddiad tystiolaeth: Cerddwyr Caerdydd" in welsh and "Cyfarfodydd a gynhaliwyd 1" in welsh
     assert "Pobl a ddaeth 2" in welsh and "Pobl a ddaeth am y tro cyntaf 2" in welsh
-    assert [n for n, _, _ in documents(dafydd)][-4:] == [
-        "criw-group-2026-11-01-2026-11-21-cy-ffigurau.csv", "criw-group-2026-11-01-2026-11-21-cy-fesul-mis.csv",
+    stem = "criw-group-2026-11-01-2026-11-21-cy"
+    assert [n for n, _, _ in documents(dafydd)][-5:] == [
+        f"{stem}-ffigurau.csv", f"{stem}-fesul-mis.csv", f"{stem}-straeon.csv",
         "criw-2026-11-01-2026-11-21-cy.csv", "criw-2026-11-01-2026-11-21-cy.png"]
 
     await dafydd.send("/report")
