@@ -1,7 +1,8 @@
 """How the evidence report reads, in one language: label-and-value lines (so a Welsh value never follows a
 mutating word), pages for the whole and for each group, the tables behind the CSV files, and what the
-report leaves out and why. Plain text throughout: the PDF and CSV files are plain-text sinks, and the
-Telegram caption escapes what it shows.
+report leaves out and why, and the stories their tellers agreed to share. Plain text throughout (names and
+typed words unescaped): it goes only into the PDF, which escapes it for reportlab, and the CSV files, whose
+cells are made formula-safe (bot/reports/csv_cells.py); none of it is sent as a Telegram message.
 
 Organisation-wide, counts of 1 to 4 read "fewer than 5" (bot/domain/evidence.hidden), and a share is only
 given when what it shares out is at least 5.
