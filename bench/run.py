@@ -19,12 +19,12 @@ import traceback
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bench import fanout, growth, startup, vote_storm
+from bench import evidence, fanout, growth, startup, vote_storm
 from bench.databases import postgres_server, reachable
 from bench.measure import Result, Stopwatch, machine
 
 Engines = list[tuple[str, str | None]]
-NAMES = ("startup", "vote_storm", "fanout", "growth")
+NAMES = ("startup", "vote_storm", "fanout", "growth", "evidence")
 
 
 def _benchmarks(quick: bool, engines: Engines, changes: dict[str, dict[str, str]]
@@ -37,6 +37,7 @@ def _benchmarks(quick: bool, engines: Engines, changes: dict[str, dict[str, str]
         "vote_storm": lambda: vote_storm.run(sized("vote_storm", vote_storm.Storm(), vote_storm.QUICK), engines),
         "fanout": lambda: fanout.run(sized("fanout", fanout.Fanout(), fanout.QUICK), engines[:1] if quick else engines),
         "growth": lambda: growth.run(sized("growth", growth.Growth(), growth.QUICK), engines),
+        "evidence": lambda: evidence.run(sized("evidence", evidence.Evidence(), evidence.QUICK), engines),
     }
 
 

@@ -47,8 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     resources = commands.add_parser("resources", help="load rooms, vehicles and budgets from a YAML or CSV file")
     resources.add_argument("action", choices=["import"])
     resources.add_argument("file", type=Path, help="the .yaml or .csv file (see bot/resource_file.py for its shape)")
-    report = commands.add_parser("report", help="write a group's contributions report for funders (CSV and chart)")
-    report.add_argument("--group", required=True, help="the group's Telegram chat id, or its exact title")
+    report = commands.add_parser("report", help="write a group's or the organisation's report for funders "
+                                 "(the evidence PDF and CSVs; for a group also its contributions CSV and chart)")
+    report.add_argument("--group", help="the group's Telegram chat id, or its exact title")
+    report.add_argument("--organisation", action="store_true",
+                        help="every group of the organisation (of --group's, if given): numbers only, "
+                        "small ones hidden")
     report.add_argument("--from", dest="start", required=True, type=_day, help="first day, e.g. 2026-09-01")
     report.add_argument("--to", dest="end", required=True, type=_day, help="last day, e.g. 2026-11-30")
     report.add_argument("--language", choices=["cy", "en"], default="cy", help="of the CSV and chart (default: cy)")
@@ -95,8 +99,14 @@ def main(argv: list[str] | None = None) -> int:
 
             return asyncio.run(import_command(settings, args.file))
         if args.command == "report":
-            from bot.reports.command import write_report
+            from bot.reports.command import write_organisation_report, write_report
 
+            if args.organisation:
+                return write_organisation_report(settings, args.group, args.start, args.end, args.language,
+                                                 Path(args.out))
+            if not args.group:
+                print("criw: give --group, or --organisation for every group", file=sys.stderr)
+                return 2
             return write_report(settings, args.group, args.start, args.end, args.language, Path(args.out))
         from bot.runner import run
 

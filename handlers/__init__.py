@@ -34,6 +34,7 @@ from handlers import (
     schedule,
     settings,
     start,
+    stories,
     supporters,
     transfers,
     votes,
@@ -41,7 +42,7 @@ from handlers import (
 
 FEATURES = (start, propose, votes, meetups, rsvp, newmeetup, meetup_manage, attendance, calendar, rules,
             group_reminders, log_time, confirmations, meetup_log, credits, transfers, reports, requests,
-            request_decide, resources, access, schedule, on_behalf,
+            request_decide, resources, access, schedule, on_behalf, stories,
             supporters, settings, data_rights, easy_read, help, helplines, admission, groups, fallback)
 
 
@@ -50,7 +51,7 @@ def reminder_kinds() -> dict[str, KindHandler]:
     from handlers import meetup_reminders, proposal_post, proposal_reminders, request_reminders
 
     return {**proposal_reminders.KINDS, **confirmations.KINDS, **request_reminders.KINDS, **meetup_reminders.KINDS,
-            **proposal_post.OUTBOX_KINDS}
+            **proposal_post.OUTBOX_KINDS, **stories.KINDS}
 
 
 def build_router() -> Router:

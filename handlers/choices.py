@@ -9,6 +9,7 @@ from bot.i18n.translator import Tr
 from bot.services.people import QUIET_PRESETS
 
 LANGUAGE, EASY_READ, REMINDERS, QUIET, LISTEN_SETTING = "lang", "easy", "remind", "quiet", "listenset"
+STORIES_SETTING = "storyset"  # "what mattered?" after meet-ups: 1 on, 0 off
 SETUP, SETTINGS = "setup", "set"
 
 
@@ -28,7 +29,8 @@ def yes_no_keyboard(tr: Tr, prefix: str, origin: str) -> Keyboard:
     )
 
 
-def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool, listen: bool | None = None) -> Keyboard:
+def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool, listen: bool | None = None,
+                      stories: bool = True) -> Keyboard:
     """The /settings buttons; `listen` (🔊 buttons on or off) is offered only where voice notes can be made."""
     listening = [] if listen is None else [Button(
         tr._("🔊 Turn Listen buttons off") if listen else tr._("🔊 Turn Listen buttons on"),
@@ -44,6 +46,8 @@ def settings_keyboard(tr: Tr, easy_read: bool, reminders: bool, listen: bool | N
             encode(REMINDERS, "0" if reminders else "1", SETTINGS),
         ),
         Button(tr._("🌙 Change quiet hours"), encode(QUIET, "ask")),
+        Button(tr._("💬 Stop asking what mattered") if stories else tr._("💬 Ask me what mattered after meet-ups"),
+               encode(STORIES_SETTING, "0" if stories else "1")),
         *listening,
     )
 

@@ -13,7 +13,7 @@ from handlers.credit_text import balance_line
 from handlers.settings import quiet_line
 
 # Counted one by one (their own rows); the other tables' rows are counted together.
-COUNTED = ("proposal", "vote", "rsvp", "contribution", "creditentry", "resourcerequest")
+COUNTED = ("proposal", "vote", "rsvp", "contribution", "creditentry", "resourcerequest", "story")
 NOT_COUNTED = {"membership", "creditaccount"}  # shown as groups, and as the balance
 
 
@@ -26,6 +26,7 @@ def _count_line(tr: Tr, table: str, n: int) -> str:
         "contribution": tr._("⏱ Time you logged: %(n)s", n=n),
         "creditentry": tr._("📒 Lines in your credit ledger: %(n)s", n=n),
         "resourcerequest": tr._("🏠 Your requests for rooms, transport or money: %(n)s", n=n),
+        "story": tr._("💬 What mattered to you, after meet-ups: %(n)s", n=n),
     }
     return labels[table]
 

@@ -28,6 +28,7 @@ KINDS: dict[str, Render] = {
     "meetup_private": lambda tr: tr._("Private reminder to people going, 2 hours before"),
     "weekly_digest": lambda tr: tr._("Weekly list of the coming week's meet-ups"),
     "vote_nudge": lambda tr: tr._("Private nudge before a vote closes, to people who haven't voted"),
+    "story_ask": lambda tr: tr._("Private question after a meet-up: what mattered to you?"),
 }
 
 

@@ -1,13 +1,15 @@
 """/report /adroddiad: evidence for funders, for coordinators, in a private chat: a short bilingual
-summary, a CSV of confirmed contributions and a PNG chart of hours per month, in Welsh or English.
+summary, the evidence report (a PDF and a CSV per table: what members did, decided, used and gave), a CSV of
+confirmed contributions and a PNG chart of hours per month, in Welsh or English. A coordinator of several
+groups may choose all the organisation's groups at once (numbers only, small ones hidden).
 
 ```mermaid
 stateDiagram-v2
     [*] --> group: several groups coordinated
     [*] --> period
-    group --> period
+    group --> period: one group, or all of them
     period --> language: a button, or two dates typed
-    language --> [*]: Cymraeg / English (the summary, then the two files)
+    language --> [*]: Cymraeg / English (the summary, the PDF and its CSVs, then the two files)
 ```
 """
 
@@ -27,10 +29,12 @@ from bot.i18n.durations import hours_text
 from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Tr, render_in
 from bot.reports.evidence import evidence
+from bot.reports.evidence_files import evidence_files
 from bot.reports.summary import summary
-from bot.services import credit_reports, credits
+from bot.services import credit_reports, credits, evidence_report
 from bot.services.credit_reports import Report
 from bot.services.errors import InvalidContribution
+from handlers.evidence_text import worded
 from handlers.guided import Data, Guide, Rows, Step, steps
 from handlers.links import PRESS_START, open_private_keyboard
 from handlers.transfers import COORDINATORS_ONLY
@@ -60,9 +64,13 @@ async def report(ctx: Context) -> None:
         await GUIDE.begin(ctx, "group", data)
 
 
-def _chosen(ctx: Context, data: Data, chat_id: int) -> Data:
+def _chosen(ctx: Context, data: Data, chat_id: int, *, everyone: bool = False) -> Data:
     zone = next(ZoneInfo(tz) for chat, _, tz in data["groups"] if chat == chat_id)
-    return {**data, "group": chat_id, "today": ctx.clock.now().astimezone(zone).date().isoformat()}
+    return {**data, "group": chat_id, "all": everyone, "today": ctx.clock.now().astimezone(zone).date().isoformat()}
+
+
+def _group_buttons(tr: Tr, data: Data) -> Rows:
+    return [*([(title, str(chat))] for chat, title, _ in data["groups"]), [(tr._("🌐 All our groups"), "all")]]
 
 
 def _period_label(tr: Tr, name: str) -> str:
@@ -77,7 +85,7 @@ def _period_buttons(tr: Tr, data: Data) -> Rows:
 STEPS = steps(
     Step("group", lambda tr, d: tr._("👥 Which group is the report for?"),
          lambda tr, d: tr.p_("easy", "👥 Which group is the report for?\n👆 Press the group."),
-         lambda tr, d: [[(title, str(chat))] for chat, title, _ in d["groups"]]),
+         _group_buttons),
     Step("period", lambda tr, d: tr._("📅 Which period? Choose one, or type two dates, for example 1 September - "
                                       "30 November."),
          lambda tr, d: tr.p_("easy", "📅 Which months?\n👆 Press one."), _period_buttons, typed=True),
@@ -92,6 +100,8 @@ async def _pressed(ctx: Context, step: str, value: str, data: Data) -> None:
     """A group, a period or a language chosen."""
     if step == "group" and value.lstrip("-").isdigit() and any(str(c) == value for c, _, _ in data["groups"]):
         await GUIDE.go(ctx, "period", _chosen(ctx, data, int(value)))
+    elif step == "group" and value == "all":  # any group of theirs stands for the organisation
+        await GUIDE.go(ctx, "period", _chosen(ctx, data, data["groups"][0][0], everyone=True))
     elif step == "period" and value in PERIODS:
         start, end = report_period(value, date.fromisoformat(data["today"]))
         await GUIDE.go(ctx, "language", {**data, "start": start.isoformat(), "end": end.isoformat()})
@@ -113,25 +123,38 @@ async def _typed(ctx: Context, step: str, typed: str, data: Data) -> None:
 
 
 async def _send(ctx: Context, data: Data, language: str) -> None:
-    """The summary (Welsh first, then English) and the two files in the chosen language."""
+    """The summary (Welsh first, then English), the evidence report's files, and for one group the
+    contributions' CSV and chart, in the chosen language."""
     assert ctx.person is not None
+    start, end = date.fromisoformat(data["start"]), date.fromisoformat(data["end"])
     try:
         async with ctx.uow() as uow:
-            found = await credit_reports.for_coordinator(uow, ctx.person.telegram_id, int(data["group"]),
-                                                         date.fromisoformat(data["start"]),
-                                                         date.fromisoformat(data["end"]))
+            found = await credit_reports.for_coordinator(uow, ctx.person.telegram_id, int(data["group"]), start, end)
+            figures = await evidence_report.for_coordinator(uow, ctx.person.telegram_id, int(data["group"]), start,
+                                                            end, ctx.clock.now(), organisation=bool(data.get("all")))
     except InvalidContribution:
         await ctx.reply(both(
             lambda tr: tr._("📅 A report can cover up to three years. Please choose a shorter period."),
             lambda tr: tr.p_("easy", "📅 That is too long.\n📊 A report can be 3 years or less.")))
         return
-    files = await asyncio.to_thread(evidence, found, language)
     chat = ctx.event.chat_id
-    if ctx.easy_read:  # the summary in their one language, in Easy Read (funders get the bilingual one)
+    if figures.organisation:  # one group's hours would mislead here: the files say it all
+        await ctx.reply(both(lambda tr: tr._("📊 The report for all your groups is below."),
+                             lambda tr: "\n".join([tr.p_("easy", "📊 Your report is ready."),
+                                                    tr.p_("easy", "📄 The files are below.")])))
+    elif ctx.easy_read:  # the summary in their one language, in Easy Read (funders get the bilingual one)
         await ctx.reply(_easy_summary(found))
     else:
         await ctx.outbound.send(SendMessage(chat, render_in(BOTH, lambda tr: "📊 " + summary(tr, found))))
     tr = Tr(language)
+    stem = f"criw-{'evidence' if figures.organisation else 'group'}-{start.isoformat()}-{end.isoformat()}-{language}"
+    for name, content in await asyncio.to_thread(evidence_files, worded(tr, figures), stem):
+        caption = tr._("📕 The evidence report: what members did, decided, used and gave. Numbers only; it says "
+                       "what it leaves out.") if name.endswith(".pdf") else tr._("📄 One of the report's tables.")
+        await ctx.platform.perform(SendDocument(chat, name, content, caption))
+    if figures.organisation:
+        return
+    files = await asyncio.to_thread(evidence, found, language)
     await ctx.platform.perform(SendDocument(chat, files.csv_name, files.csv, tr._(
         "📄 Confirmed contributions, one a row. Names only for members who agreed.")))
     await ctx.platform.perform(SendDocument(chat, files.chart_name, files.chart, tr._(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.chat.callbacks import one_of
+from bot.chat.callbacks import ON_OFF, one_of
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Tr
-from bot.services import people
+from bot.services import people, stories
 from bot.services.people import QUIET_PRESETS
 from bot.store.models import Person
 from handlers import choices
@@ -24,6 +24,8 @@ def _summary(tr: Tr, person: Person, listen: bool | None) -> str:
         tr._("📖 Easy Read: on") if person.easy_read else tr._("📖 Easy Read: off"),
         tr._("⏰ Reminders: on") if person.reminders else tr._("⏰ Reminders: off"),
         quiet_line(tr, person),
+        tr._("💬 What mattered, after meet-ups: asked") if person.ask_stories
+        else tr._("💬 What mattered, after meet-ups: not asked"),
     ]
     if listen is not None:
         lines.append(tr._("🔊 Listen buttons: on") if listen else tr._("🔊 Listen buttons: off"))
@@ -37,6 +39,8 @@ def _easy_summary(tr: Tr, person: Person) -> str:
         tr.p_("easy", "📖 Easy Read is on."),
         tr.p_("easy", "⏰ Reminders are on.") if person.reminders else tr.p_("easy", "⏰ Reminders are off."),
         _easy_quiet_line(tr, person),
+        tr.p_("easy", "💬 After a meet-up I ask what was good.") if person.ask_stories
+        else tr.p_("easy", "💬 After a meet-up I do not ask what was good."),
     ]
     return "\n".join(lines)
 
@@ -66,7 +70,7 @@ async def show_settings(ctx: Context) -> None:
     listen = None if person.easy_read or not ctx.settings.voice_notes.available else person.listen
     await ctx.reply(
         both(lambda tr: _summary(tr, person, listen), lambda tr: _easy_summary(tr, person)),
-        choices.settings_keyboard(ctx.tr, person.easy_read, person.reminders, listen),
+        choices.settings_keyboard(ctx.tr, person.easy_read, person.reminders, listen, person.ask_stories),
     )
 
 
@@ -124,4 +128,22 @@ async def quiet_hours(ctx: Context) -> None:
     async with ctx.uow() as uow:
         ctx.person = await people.set_quiet_hours(uow, ctx.person.telegram_id, preset)
     await ctx.edit(quiet_said(ctx.person))
+    await show_settings(ctx)
+
+
+@router.callback(choices.STORIES_SETTING, (ON_OFF,))
+async def story_question(ctx: Context) -> None:
+    """Switch the "what mattered?" question after meet-ups on or off."""
+    assert ctx.callback is not None and ctx.person is not None
+    if not ctx.event.is_private:
+        await ctx.answer(PRIVATE_SETTINGS)
+        return
+    on = (ctx.callback.args or ["1"])[0] == "1"
+    async with ctx.uow() as uow:
+        ctx.person = await stories.set_asking(uow, ctx.person.telegram_id, on)
+    await ctx.answer(both(
+        lambda tr: tr._("💬 I'll ask what mattered after meet-ups you come to.") if on
+        else tr._("💬 I won't ask what mattered after meet-ups."),
+        lambda tr: tr.p_("easy", "💬 I will ask what was good.") if on
+        else tr.p_("easy", "💬 I will not ask what was good.")))
     await show_settings(ctx)

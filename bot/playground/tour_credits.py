@@ -1,5 +1,6 @@
 """The tour's chapter on time credits: Ben logs the driving he did, Alys confirms it in Welsh, Ben gives
-Ceri an hour, and Dafydd gets the report for funders (its chart is saved to a file, and the path shown)."""
+Ceri an hour, and Dafydd gets the report for funders (its chart and its evidence PDF are saved to files, and
+the paths shown)."""
 
 from __future__ import annotations
 
@@ -47,9 +48,13 @@ async def credits(tour: Narrator, world: DemoWorld) -> None:
         ("Dafydd taps [Cymraeg]", dafydd.tap("Cymraeg")),
     ):
         await tour.step(dafydd.id, action, run)
-    chart = next(message["document"] for message in reversed(dafydd.inbox()) if message.get("document"))
+    documents = [message["document"] for message in reversed(dafydd.inbox()) if message.get("document")]
+    chart = documents[0]
     path = await asyncio.to_thread(_save, chart["file_name"], world.emulator.files[chart["file_id"]].data)
     tour.lines.append(f"   (the chart Dafydd got is saved at {path})")
+    pdf = next(document for document in documents if document["file_name"].endswith(".pdf"))
+    path = await asyncio.to_thread(_save, pdf["file_name"], world.emulator.files[pdf["file_id"]].data)
+    tour.lines.append(f"   (the evidence report's PDF is saved at {path})")
 
 
 def _save(name: str, content: bytes) -> Path:

@@ -72,7 +72,7 @@ class Page:
     rule_y: int  # where the rule under the heading is drawn
 
 
-def _font_file(bold: bool) -> str | None:
+def font_file(bold: bool) -> str | None:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     folders = [Path(folder) for folder in FONT_DIRS]
     matplotlib = importlib.util.find_spec("matplotlib")  # found, not imported: importing it is slow
@@ -85,7 +85,7 @@ def _font_file(bold: bool) -> str | None:
 def font(size: str, bold: bool) -> Any:
     from PIL import ImageFont
 
-    path = _font_file(bold)
+    path = font_file(bold)
     return ImageFont.truetype(path, SIZES[size]) if path else ImageFont.load_default(SIZES[size])
 
 

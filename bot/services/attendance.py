@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain import meetups as rules
 from bot.domain.meetups import Answer, MeetupStatus
-from bot.services import meetups
+from bot.services import meetups, stories
 from bot.services.errors import MeetupNotOpen, NotFound
 from bot.services.meetups import MeetupView
 from bot.store.meetups import Attendance
@@ -50,6 +50,9 @@ async def toggle(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int
     else:
         uow.meetups.add(Attendance(meetup_id=meetup_id, person_id=person_id, marked_by_id=actor.id if actor else None,
                                    marked_at=clock.now()))
+        came = await uow.session.get(Person, person_id)
+        if came is not None:  # "what mattered to you?", asked once the meet-up is over
+            await stories.plan_question(uow, clock, await meetups.find(uow, meetup_id), came)
     meetup = await meetups.find(uow, meetup_id)
     meetup.status = MeetupStatus.DONE
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id if actor else None, group_id=meetup.group_id,

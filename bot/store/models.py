@@ -52,6 +52,7 @@ class Person(SQLModel, table=True):
     language_hint: str | None = Field(default=None, max_length=16)
     easy_read: bool = False
     listen: bool = False  # 🔊 Listen buttons under private messages (always on with Easy Read)
+    ask_stories: bool = True  # asked "what mattered?" after a meet-up they came to (/settings)
     reminders: bool = True
     quiet_start: str = Field(default="21:00", max_length=5)  # no private reminders from … (local time)
     quiet_end: str = Field(default="08:00", max_length=5)  # … until

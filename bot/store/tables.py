@@ -16,4 +16,5 @@ from bot.store.models import (  # noqa: F401
 from bot.store.proposals import GroupRule, Proposal, ProposalOption, Vote  # noqa: F401
 from bot.store.reminders import Reminder  # noqa: F401
 from bot.store.resources import AccessProfile, Budget, RequestCard, Resource, ResourceRequest  # noqa: F401
+from bot.store.stories import Story  # noqa: F401
 from bot.store.support import SpokenText, Supporter  # noqa: F401

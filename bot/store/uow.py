@@ -16,11 +16,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store import repositories as repos
 from bot.store.credit_repository import Credits
+from bot.store.evidence_repository import EvidenceFacts
 from bot.store.meetup_repository import Meetups
 from bot.store.personal_repository import PersonalData
 from bot.store.proposal_repository import Proposals
 from bot.store.reminder_repository import Reminders
 from bot.store.resource_repository import Resources
+from bot.store.story_repository import Stories
 from bot.store.support_repository import Support
 
 
@@ -51,6 +53,8 @@ class UnitOfWork:
         self.support = Support(self.session)
         self.resources = Resources(self.session)
         self.personal = PersonalData(self.session)
+        self.evidence = EvidenceFacts(self.session)
+        self.stories = Stories(self.session)
         return self
 
     async def __aexit__(

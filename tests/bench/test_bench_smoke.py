@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-EXPECTED = ["startup", "vote_storm", "fanout", "growth"]
+EXPECTED = ["startup", "vote_storm", "fanout", "growth", "evidence"]
 
 
 def test_every_benchmark_runs_at_a_tiny_size_and_prints_one_json_object_with_its_baseline():
@@ -29,4 +29,6 @@ def test_every_benchmark_runs_at_a_tiny_size_and_prints_one_json_object_with_its
     assert storm["results"]["sqlite"]["tallies_correct"] is True  # every press counted once, every post right
     fanout = lines[EXPECTED.index("fanout")]
     sent = fanout["results"]["sqlite"]["reminders"]["sent"]
-    assert sent == fanout["parameters"]["reminders"] + 1  # every message, and the nudge that planned them
+    closings = fanout["parameters"]["busy_groups"] * fanout["parameters"]["posts_per_busy_group"]
+    # every message, the nudge that planned them, and each closing's announcement (an outbox row of its own)
+    assert sent == fanout["parameters"]["reminders"] + 1 + closings

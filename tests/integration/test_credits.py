@@ -328,7 +328,9 @@ async def test_criw_report_writes_the_csv_and_chart_and_prints_the_summary(uow, 
     assert done.returncode == 0, done.stderr
     assert "rhoddwyd dwy awr a hanner gan 1 aelod" in done.stdout and "1 member gave 2½ hours" in done.stdout
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
-    assert written == [f"criw-{today.replace(day=1)}-{today}-en.csv", f"criw-{today.replace(day=1)}-{today}-en.png"]
+    stem = f"{today.replace(day=1)}-{today}-en"
+    assert written == [f"criw-{stem}.csv", f"criw-{stem}.png", f"criw-group-{stem}-by-month.csv",
+                       f"criw-group-{stem}-figures.csv", f"criw-group-{stem}-stories.csv", f"criw-group-{stem}.pdf"]
     missing = await asyncio.to_thread(subprocess.run, [*command[:5], "Nobody", *command[6:]], capture_output=True,
                                       text=True, env=env, timeout=120)
     assert missing.returncode == 1 and "no group 'Nobody'" in missing.stdout

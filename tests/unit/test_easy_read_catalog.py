@@ -67,6 +67,7 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
         "Meet-up reminder in the group, a day before", "Private reminder to people going, 2 hours before",
         "Weekly list of the coming week's meet-ups",
         "Private nudge before a vote closes, to people who haven't voted", "⏰ Reminders in this group:",
+        "Private question after a meet-up: what mattered to you?",
         "🗓 When the weekly list goes: %(weekday)s, %(time)s", "Saved",
         "🗓 %(weekday)s: at what time (the group's time)?", "🗓 Which day should the weekly list of meet-ups go?",
     ], GROUP_ONLY + ": the coordinators' /reminders panel in the group"),
@@ -120,6 +121,7 @@ COVERED |= {
     "guided", "log_time", "log_steps", "log_problems", "confirmations", "meetup_log", "credits", "credit_text",
     "transfers", "reports", "requests", "request_new", "request_steps", "request_text", "request_decide",
     "request_post", "request_problems", "request_reminders", "resources", "resource_steps", "resource_text",
+    "stories",
 }
 FILE_CAPTION = "a file's caption (the file itself is the message)"
 EXCEPTIONS |= {
@@ -137,6 +139,9 @@ EXCEPTIONS |= {
         "📊 Reports are made in a private chat. Please open one with me and use /report.": GROUP_ONLY,
         "📄 Confirmed contributions, one a row. Names only for members who agreed.": FILE_CAPTION,
         "📊 Hours given per month, by what people did.": FILE_CAPTION,
+        "📕 The evidence report: what members did, decided, used and gave. Numbers only; it says what it leaves "
+        "out.": FILE_CAPTION,
+        "📄 One of the report's tables.": FILE_CAPTION,
     },
     "requests": {
         "🧾 Requests for rooms, transport and money are made in a private chat. Please open one with me and use "
@@ -168,6 +173,7 @@ NOT_YET = {
     "removed_words": "one short phrase set inside other messages' lines (their Easy Read forms included)",
     "choices": "keyboards only (button labels)",
     "links": "keyboards only (button labels)",
+    "evidence_text": "the words inside the evidence report's PDF and CSV files, for funders, not messages",
     "__init__": "no strings",
     "rules_text": "the /rules text: a group post in the group; in private rules.py pairs describe with its Easy "
                   "Read form, easy_describe",
