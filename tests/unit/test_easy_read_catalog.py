@@ -29,7 +29,8 @@ HANDLERS = ROOT / "handlers"
 COVERED = {
     "start", "settings", "help", "errors", "fallback", "propose", "propose_steps", "propose_problems", "votes",
     "proposal_reminders", "proposal_post", "easy_read", "supporters", "on_behalf", "on_behalf_text", "schedule",
-    "data_rights", "data_rights_text", "helplines", "group_reminders", "rules", "groups",
+    "data_rights", "data_rights_text", "helplines", "group_reminders", "rules", "groups", "home", "safety_net",
+    "old_button",
 }
 
 GROUP_ONLY = "said in a group chat only (group posts stay standard: everyone reads them)"
@@ -164,6 +165,7 @@ NOT_YET = {
     "choices": "keyboards only (button labels)",
     "links": "keyboards only (button labels)",
     "__init__": "no strings",
+    "help_text": "help's texts, paired where they are sent (help.py, home.py: both(standard, easy))",
 }
 
 PAIRING = {"both": 0, "Step": 1}  # constructor -> index of its standard-form argument
