@@ -34,8 +34,7 @@ async def show_help(ctx: Context) -> None:
         keyboard = open_private_keyboard(label, ctx.platform.bot_username, ctx.event.chat_id)
         await ctx.reply(lambda tr: help_text(tr, private=False), keyboard)
         return
-    await ctx.reply(both(lambda tr: help_text(tr, private=True), easy_help_text))
-    await show_home(ctx)
+    await show_home(ctx, both(lambda tr: help_text(tr, private=True), easy_help_text))
 
 
 @router.command("more", "mwy")

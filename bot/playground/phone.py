@@ -49,9 +49,11 @@ class Phone:
         await self.emu.settle(self.timeout)
         return dict(update)
 
-    async def share(self, kind: str, chat: ChatRef | None = None, **where: float) -> Obj:
-        """Send a photo, sticker, voice note, document or location (``latitude=``, ``longitude=``)."""
-        update = self.emu.user_shares(self.id, kind, chat_id=None if chat is None else chat_id_of(chat), **where)
+    async def share(self, kind: str, chat: ChatRef | None = None, *, latitude: float = 51.4816,
+                    longitude: float = -3.1791) -> Obj:
+        """Send a photo, sticker, voice note, document or location (at ``latitude``, ``longitude``)."""
+        update = self.emu.user_shares(self.id, kind, chat_id=None if chat is None else chat_id_of(chat),
+                                      latitude=latitude, longitude=longitude)
         await self.emu.settle(self.timeout)
         return dict(update)
 
