@@ -202,3 +202,17 @@ async def test_help_is_short_for_members_with_buttons_and_coordinators_have_thei
     in_group = world.emulator.last_bot_message(group["id"])["text"]
     assert in_group.index("ℹ️ Mae Criw") < in_group.index("ℹ️ Criw helps") and len(in_group) < 2000
     assert "/newmeetup" not in in_group and "/cymorth" in in_group
+
+
+async def test_a_shared_location_is_a_new_meetups_place(world):
+    await everyone_started(world)
+    dafydd = world.people["Dafydd"]
+    await dafydd.send("/newmeetup")
+    await dafydd.send("Picnic in the park")
+    await dafydd.send("1 December 12:00")
+    await dafydd.share("location", latitude=51.48500, longitude=-3.18500)
+    await dafydd.tap("Just once")
+    await dafydd.tap("No limit")
+    await dafydd.tap("Post it")
+    post = world.emulator.last_bot_message(world.group["id"])["text"]
+    assert "Picnic in the park" in post and "https://www.openstreetmap.org/?mlat=51.48500&mlon=-3.18500" in post
