@@ -30,7 +30,7 @@ COVERED = {
     "start", "settings", "help", "errors", "fallback", "propose", "propose_steps", "propose_problems", "votes",
     "proposal_reminders", "proposal_post", "easy_read", "supporters", "on_behalf", "on_behalf_text", "schedule",
     "data_rights", "data_rights_text", "helplines", "group_reminders", "rules", "groups", "home", "safety_net",
-    "old_button",
+    "old_button", "log_undo",
 }
 
 GROUP_ONLY = "said in a group chat only (group posts stay standard: everyone reads them)"
