@@ -13,6 +13,7 @@ from bot.i18n.easy import Readable, both
 from handlers.home import asks_for_home, show_home
 from handlers.old_button import OLD_BUTTON
 from handlers.safety_net import answer_distress, reads_as_distress_here
+from handlers.start import ask_language
 
 router = Router(name=__name__)
 
@@ -31,7 +32,9 @@ async def fallback(ctx: Context) -> None:
     elif event.command:
         await show_home(ctx, _unknown_command)
     elif reads_as_distress_here(event.text):
-        await answer_distress(ctx)
+        await answer_distress(ctx)  # before anything else, set up or not
+    elif not _set_up(ctx):
+        await ask_language(ctx)
     elif asks_for_home(event.text):
         await show_home(ctx)
     else:
@@ -43,7 +46,15 @@ async def media(ctx: Context) -> None:
     if ctx.conversation is not None:  # in the middle of a question: the answer is wanted as words
         await ctx.reply(_words_please)
         return
+    if not _set_up(ctx):
+        await ask_language(ctx)
+        return
     await show_home(ctx, _MEDIA_SAID.get(ctx.event.media or Media.OTHER, _MEDIA_SAID[Media.OTHER]))
+
+
+def _set_up(ctx: Context) -> bool:
+    """Someone who hasn't chosen a language yet is asked that first: the home screen would be in both."""
+    return ctx.person is None or ctx.person.language is not None
 
 
 _unknown_command = both(

@@ -63,6 +63,11 @@ async def start(ctx: Context) -> None:
     if ctx.person is not None and ctx.person.language is not None:
         await show_home(ctx)  # set up already: straight to what they can do (Settings changes the language)
         return
+    await ask_language(ctx)
+
+
+async def ask_language(ctx: Context) -> None:
+    """The first question, in both languages (Welsh first): which one from now on."""
     await ctx.reply(welcome, choices.language_keyboard(SETUP))
 
 

@@ -216,3 +216,14 @@ async def test_a_shared_location_is_a_new_meetups_place(world):
     await dafydd.tap("Post it")
     post = world.emulator.last_bot_message(world.group["id"])["text"]
     assert "Picnic in the park" in post and "https://www.openstreetmap.org/?mlat=51.48500&mlon=-3.18500" in post
+
+
+async def test_someone_who_has_not_started_is_asked_their_language_but_distress_is_answered_first(people):
+    ceri = people["Ceri"]
+    await ceri.send("helo")
+    assert ceri.last().startswith("👋 Croeso i Criw!") and ceri.buttons() == ["Cymraeg", "English"]
+    await ceri.share("sticker")
+    assert ceri.buttons() == ["Cymraeg", "English"]
+    await ceri.send("I feel so low and lonely")
+    said = "\n".join(m.get("text", "") for m in ceri.inbox()[-4:])
+    assert "💛" in said and "116 123" in said  # not made to choose a language first
