@@ -18,6 +18,7 @@ from handlers import (
     groups,
     help,
     helplines,
+    home,
     log_time,
     meetup_log,
     meetup_manage,
@@ -43,7 +44,7 @@ from handlers import (
 FEATURES = (start, propose, votes, meetups, rsvp, newmeetup, meetup_manage, attendance, calendar, rules,
             group_reminders, log_time, confirmations, meetup_log, credits, transfers, reports, requests,
             request_decide, resources, access, schedule, on_behalf, stories,
-            supporters, settings, data_rights, easy_read, help, helplines, admission, groups, fallback)
+            supporters, settings, data_rights, easy_read, help, helplines, admission, home, groups, fallback)
 
 
 def reminder_kinds() -> dict[str, KindHandler]:

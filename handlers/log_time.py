@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.chat.callbacks import ID
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.domain.contributions import Category, read_day
@@ -33,13 +34,14 @@ from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Tr
 from bot.services import contributions, credits
 from bot.services.contributions import LogRequest, local_day
-from bot.services.errors import InvalidContribution
+from bot.services.errors import InvalidContribution, NotFound
 from handlers import confirmations, meetup_log
 from handlers import credit_text as text
 from handlers.guided import Data, Guide
 from handlers.links import PRESS_START, open_private_keyboard
 from handlers.log_problems import NO_GROUP_YET, explain
 from handlers.log_steps import BUTTON, EVERYONE, FLOW, STEPS
+from handlers.log_undo import FIX, TAKE_BACK, WRITE_AGAIN, take_back, undo_keyboard
 
 router = Router(name=__name__)
 
@@ -167,7 +169,20 @@ async def _send(ctx: Context, data: Data) -> None:
         return
     await GUIDE.end(ctx)
     asked = await confirmations.ask(ctx.outbound, ctx.uow, view)
-    await ctx.reply(_sent(asked_names=[person.display_name for person in asked]))
+    await ctx.reply(_sent(asked_names=[person.display_name for person in asked]), undo_keyboard(ctx, view.id))
+
+
+@router.callback(TAKE_BACK, (ID,), (ID, FIX))
+async def take_back_pressed(ctx: Context) -> None:
+    """↩️ Take it back, or ✏️ Correct it: withdrawn (if nobody has decided yet); correcting starts /log again."""
+    assert ctx.callback is not None
+    contribution_id = ctx.callback.int_arg(0)
+    if contribution_id is None or not ctx.event.is_private:
+        raise NotFound(ctx.callback)
+    await take_back(ctx, contribution_id)
+    if ctx.callback.args[1:2] == (FIX,):
+        await ctx.reply(WRITE_AGAIN)
+        await log(ctx)
 
 
 def _sent(asked_names: list[str]) -> Readable:

@@ -29,6 +29,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.dates import local_to_utc, parse_time, read_when
 from bot.domain.meetups import CAPACITY_MAX, PLACE_MAX, TITLE_MAX, MeetupDraft, read_capacity
+from bot.domain.places import map_link
 from bot.domain.proposals import check_text, clean_text
 from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.translator import Render
@@ -148,6 +149,15 @@ async def read_title(ctx: Context) -> None:
 async def read_place(ctx: Context) -> None:
     """Read where the meet-up is."""
     await _read_text(ctx, "place", PLACE_MAX, "repeat")
+
+
+@router.place_step(steps.FLOW, "place")
+async def read_place_shared(ctx: Context) -> None:
+    """A location shared as the meet-up's place: kept as a map link everyone can open."""
+    assert ctx.event.place is not None
+    draft, data, _ = _state(ctx)
+    draft.place = map_link(ctx.event.place.latitude, ctx.event.place.longitude)
+    await _go(ctx, draft, data, "repeat")
 
 
 async def _read_text(ctx: Context, name: str, limit: int, following: str) -> None:

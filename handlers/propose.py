@@ -56,8 +56,8 @@ from bot.i18n.translator import Render, Tr
 from bot.services import conversations, proposals
 from bot.services.errors import BotNotInGroup, InvalidProposal, NotFound
 from handlers import propose_steps as steps
-from handlers.fallback import OLD_BUTTON
 from handlers.links import open_private_keyboard_to
+from handlers.old_button import OLD_BUTTON
 from handlers.proposal_post import publish
 from handlers.proposal_text import draft_speech
 from handlers.propose_deadlines import window_extra

@@ -12,6 +12,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
 from bot.domain import language
 from bot.domain.meetups import PICKUP_MAX, Answer
+from bot.domain.places import map_link
 from bot.domain.proposals import clean_text
 from bot.i18n.easy import Readable, Subject, both
 from bot.i18n.markup import bold, escape
@@ -138,16 +139,17 @@ async def _ask_pickup(ctx: Context, answered: Answered) -> None:
     title = answered.view.meetup.title
     await ctx.send_private(ctx.person, both(
         lambda tr: tr._("🚗 You asked for a lift to %(title)s. Where should the driver pick you up? Write a place "
-                        "(for example: outside the library), or press No pickup point.", title=bold(title)),
+                        "(for example: outside the library), or press No pickup point.", title=bold(title))
+        + "\n" + tr._("📎 You can also share a location: press 📎, then Location."),
         lambda tr: tr.p_("easy", "🚗 You asked for a lift.") + "\n" + meetup_easy.what(tr, title) + "\n" + tr.p_(
-            "easy", "📍 Where can the driver pick you up?\n✍️ Write the place.\n⏭ Or press No pickup point."),
+            "easy", "📍 Where can the driver pick you up?\n✍️ Write the place.\n⏭ Or press No pickup point.")
+        + "\n" + tr.p_("easy", "📎 Or share where you are: press 📎, then Location."),
         about=Subject("m", answered.view.id)), Keyboard.of([skip]))
 
 
 @router.step(PICKUP_FLOW, "place")
 async def pickup(ctx: Context) -> None:
     """Store the pickup point typed for a lift."""
-    assert ctx.person is not None and ctx.person.id is not None and ctx.conversation is not None
     place = clean_text(ctx.event.text)
     if not place:
         await ctx.reply(EMPTY)
@@ -155,6 +157,18 @@ async def pickup(ctx: Context) -> None:
     if len(place) > PICKUP_MAX:
         await ctx.reply(too_long(PICKUP_MAX))
         return
+    await _save_pickup(ctx, place)
+
+
+@router.place_step(PICKUP_FLOW, "place")
+async def pickup_shared(ctx: Context) -> None:
+    """A location shared as the pickup point: kept as a map link the organiser can open."""
+    assert ctx.event.place is not None
+    await _save_pickup(ctx, map_link(ctx.event.place.latitude, ctx.event.place.longitude))
+
+
+async def _save_pickup(ctx: Context, place: str) -> None:
+    assert ctx.person is not None and ctx.person.id is not None and ctx.conversation is not None
     meetup_id = int(ctx.conversation.data["meetup"])
     async with ctx.uow() as uow:
         await conversations.end(uow, ctx.person.id)

@@ -20,7 +20,7 @@ from bot.i18n.easy import both
 from bot.services import groups, people
 from handlers import choices
 from handlers.choices import EASY_READ, LANGUAGE, REMINDERS, SETTINGS, SETUP
-from handlers.help import easy_help_text, help_text
+from handlers.home import show_home
 from handlers.links import (
     PRESS_START,
     open_private_keyboard,
@@ -65,6 +65,14 @@ async def start(ctx: Context) -> None:
         await _join_group(ctx, meetup_for)
         await begin_meetup(ctx, meetup_for)
         return
+    if ctx.person is not None and ctx.person.language is not None:
+        await show_home(ctx)  # set up already: straight to what they can do (Settings changes the language)
+        return
+    await ask_language(ctx)
+
+
+async def ask_language(ctx: Context) -> None:
+    """The first question, in both languages (Welsh first): which one from now on."""
     await ctx.reply(welcome, choices.language_keyboard(SETUP))
 
 
@@ -158,9 +166,7 @@ async def choose_reminders(ctx: Context) -> None:
                         lambda tr: tr.p_("easy", "⏰ Reminders are on.") if on
                         else tr.p_("easy", "⏰ Reminders are off.")))
     if origin == (SETUP,):
-        await ctx.reply(both(lambda tr: tr._("✅ All set! You can change these any time with /settings.")
-                             + "\n\n" + help_text(tr, private=True),
-                             lambda tr: tr.p_("easy", "✅ All done!\n⚙️ To change things, send /settings.")
-                             + "\n\n" + easy_help_text(tr)))
+        await show_home(ctx, both(lambda tr: tr._("✅ All set! You can change these any time with /settings."),
+                                  lambda tr: tr.p_("easy", "✅ All done!\n⚙️ To change things, send /settings.")))
     else:
         await show_settings(ctx)

@@ -21,6 +21,23 @@ class EventKind(StrEnum):
     CHAT_MIGRATED = "chat_migrated"  # group became a supergroup; new_chat_id is set
 
 
+class Media(StrEnum):
+    """What a message without text carries (Criw reads none of it, but answers every one in private)."""
+
+    PHOTO = "photo"
+    STICKER = "sticker"
+    VOICE = "voice"  # a voice note, or any audio
+    DOCUMENT = "document"
+    LOCATION = "location"  # a shared place (also a venue or a live location)
+    OTHER = "other"  # video, contact, poll, dice, ...
+
+
+@dataclass(frozen=True)
+class Place:
+    latitude: float
+    longitude: float
+
+
 @dataclass(frozen=True)
 class Sender:
     telegram_id: int
@@ -42,6 +59,8 @@ class Event:
     callback_id: str | None = None
     callback_data: str | None = None
     new_chat_id: int | None = None
+    media: Media | None = None  # a message without text: what it carried
+    place: Place | None = None  # with Media.LOCATION: where
 
     @property
     def is_private(self) -> bool:

@@ -33,9 +33,11 @@ class Router:
     callbacks: dict[str, Handler] = field(default_factory=dict)
     shapes: dict[str, tuple[Shape, ...]] = field(default_factory=dict)  # each button kind's exact fields
     steps: dict[tuple[str, str], Handler] = field(default_factory=dict)
+    place_steps: dict[tuple[str, str], Handler] = field(default_factory=dict)  # steps that take a shared location
     events: dict[EventKind, Handler] = field(default_factory=dict)
     menu: list[CommandInfo] = field(default_factory=list)
     fallback: Handler | None = None
+    media: Handler | None = None  # a photo, sticker, voice note, file or place no step asked for, in private
 
     def command(self, *names: str, menu: CommandInfo | None = None) -> Callable[[Handler], Handler]:
         for name in names:
@@ -62,15 +64,20 @@ class Router:
     def step(self, flow: str, step: str) -> Callable[[Handler], Handler]:
         return lambda handler: self._put(self.steps, (flow, step), handler)
 
+    def place_step(self, flow: str, step: str) -> Callable[[Handler], Handler]:
+        """A conversation step that also accepts a shared location (the event's `place`)."""
+        return lambda handler: self._put(self.place_steps, (flow, step), handler)
+
     def on(self, kind: EventKind) -> Callable[[Handler], Handler]:
         return lambda handler: self._put(self.events, kind, handler)
 
     def include(self, other: Router) -> None:
-        for table in ("commands", "callbacks", "shapes", "steps", "events"):
+        for table in ("commands", "callbacks", "shapes", "steps", "place_steps", "events"):
             for key, handler in getattr(other, table).items():
                 self._put(getattr(self, table), key, handler)
         self.menu.extend(other.menu)
         self.fallback = other.fallback or self.fallback
+        self.media = other.media or self.media
 
     @staticmethod
     def _put(table: dict, key: object, value: T) -> T:  # type: ignore[type-arg]
@@ -86,6 +93,8 @@ class Router:
             return self._button(ctx)
         if event.kind is not EventKind.MESSAGE:
             return self.events.get(event.kind)
+        if event.media is not None:
+            return self._for_media(ctx)
         if event.command:
             return self.commands.get(event.command[0], self.fallback)
         if ctx.conversation is not None:
@@ -101,3 +110,14 @@ class Router:
         if pressed is None or not self.accepts(pressed.prefix, pressed.args):
             return self.fallback
         return self.callbacks[pressed.prefix]
+
+    def _for_media(self, ctx: Context) -> Handler | None:
+        """A photo, sticker, voice note, file or place: answered in private (a place where one was asked
+        for goes to its step), never in a group."""
+        if not ctx.event.is_private:
+            return None
+        if ctx.conversation is not None:
+            place_step = self.place_steps.get((ctx.conversation.flow, ctx.conversation.step))
+            if place_step is not None and ctx.event.place is not None:
+                return place_step
+        return self.media or self.fallback

@@ -37,6 +37,7 @@ class ContributionState(StrEnum):
     PENDING = "pending"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"  # taken back by the member before anyone decided (nothing earned, nothing counted)
 
 
 def may_confirm(*, is_self: bool, is_coordinator: bool, is_member: bool, is_chosen: bool,

@@ -227,6 +227,21 @@ class TelegramEmulator:
         chat = None if chat_id is None else chat_id_of(chat_id)
         return ReadyDict(people.user_sends(self.world, user_id, text, chat, reply_to_message_id))
 
+    def user_shares(
+        self,
+        user_id: int,
+        kind: str,
+        *,
+        chat_id: ChatRef | None = None,
+        reply_to_message_id: int | None = None,
+        latitude: float = 51.4816,
+        longitude: float = -3.1791,
+    ) -> ReadyDict:
+        """A photo, sticker, voice note, document or location from a person (private chat by default);
+        ``{}`` when Telegram would not tell the bot."""
+        chat = None if chat_id is None else chat_id_of(chat_id)
+        return ReadyDict(people.user_shares(self.world, user_id, kind, chat, reply_to_message_id, latitude, longitude))
+
     def user_presses(
         self, user_id: int, chat_id: ChatRef, message_id: int, data: str, *, forged: bool = False
     ) -> ReadyDict:

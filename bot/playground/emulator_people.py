@@ -149,6 +149,45 @@ def user_sends(
     return world.push("message", msg) if bot_receives(world, record, msg) else {}
 
 
+MEDIA_KINDS = ("photo", "sticker", "voice", "document", "location")
+
+
+def user_shares(
+    world: World, user_id: int, kind: str, chat_id: int | None = None, reply_to_message_id: int | None = None,
+    latitude: float = 51.4816, longitude: float = -3.1791,
+) -> Obj:
+    """A person sends a photo, sticker, voice note, document or location (no text), as Telegram shapes them."""
+    if kind not in MEDIA_KINDS:
+        raise ValueError(f"kind must be one of {MEDIA_KINDS}, not {kind!r}")
+    person = world.person(user_id)
+    record = world.private_chat(user_id) if chat_id is None else world.chat(chat_id, follow_migration=True)
+    if record.is_private:
+        _open_private_chat(world, person, "")
+    elif record.members.get(user_id) not in objects.PRESENT_STATUSES:
+        raise ValueError(f"user {user_id} is not a member of chat {record.id}; add them to the group first")
+    reply = world.reply_target(record, reply_to_message_id)
+    number = world.next_number("shared_file")
+    msg = world.add_message(record, person.user, reply_to_message=reply,
+                            **{kind: _shared(kind, number, latitude, longitude)})
+    return world.push("message", msg) if bot_receives(world, record, msg) else {}
+
+
+def _shared(kind: str, number: int, latitude: float, longitude: float) -> Any:
+    ids = {"file_id": f"{kind}-{number}", "file_unique_id": f"u{kind}{number}"}
+    match kind:
+        case "photo":  # a photo comes as several sizes
+            return [{**ids, "width": 90, "height": 67, "file_size": 1200},
+                    {**ids, "file_id": f"{kind}-{number}-big", "width": 1280, "height": 960, "file_size": 90000}]
+        case "sticker":
+            return {**ids, "type": "regular", "width": 512, "height": 512, "is_animated": False, "is_video": False,
+                    "emoji": "👍"}
+        case "voice":
+            return {**ids, "duration": 4, "mime_type": "audio/ogg", "file_size": 8000}
+        case "document":
+            return {**ids, "file_name": "notes.pdf", "mime_type": "application/pdf", "file_size": 20000}
+    return {"latitude": latitude, "longitude": longitude}
+
+
 def _open_private_chat(world: World, person: Person, text: str) -> None:
     """Writing to the bot lets it write back; after a block only (re)starting it does."""
     if person.blocked:

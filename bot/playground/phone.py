@@ -49,6 +49,14 @@ class Phone:
         await self.emu.settle(self.timeout)
         return dict(update)
 
+    async def share(self, kind: str, chat: ChatRef | None = None, *, latitude: float = 51.4816,
+                    longitude: float = -3.1791) -> Obj:
+        """Send a photo, sticker, voice note, document or location (at ``latitude``, ``longitude``)."""
+        update = self.emu.user_shares(self.id, kind, chat_id=None if chat is None else chat_id_of(chat),
+                                      latitude=latitude, longitude=longitude)
+        await self.emu.settle(self.timeout)
+        return dict(update)
+
     async def start(self, payload: str = "") -> Obj:
         """Press Start in the private chat (optionally through a deep link with ``payload``)."""
         return await self.send(f"/start {payload}".strip())

@@ -51,4 +51,4 @@ def _kind(tr: Tr, kind: str) -> str:
 
 def _state(tr: Tr, state: str) -> str:
     return {"pending": tr._("Waiting for confirmation"), "confirmed": tr._("Confirmed"),
-            "rejected": tr._("Not confirmed")}.get(state, "")
+            "rejected": tr._("Not confirmed"), "withdrawn": tr._("Taken back")}.get(state, "")

@@ -198,6 +198,23 @@ async def reject(uow: UnitOfWork, clock: Clock, contribution_id: int, telegram_i
     return await view(uow, contribution)
 
 
+async def withdraw(uow: UnitOfWork, clock: Clock, contribution_id: int,
+                   telegram_id: int) -> tuple[ContributionView, list[Person]]:
+    """The member (or whoever logged it for them) takes a pending entry back; returns it and whoever had been
+    asked to confirm it, who are told. The row stays, marked withdrawn: nothing is earned or counted."""
+    contribution = await uow.credits.contribution(contribution_id)
+    person = await uow.people.by_telegram_id(telegram_id)
+    if contribution is None or person is None or person.id not in (contribution.person_id, contribution.logged_by_id):
+        raise NotFound(contribution_id)
+    asked = await confirmers_for(uow, await view(uow, contribution))
+    if not await uow.credits.decide(contribution, state=ContributionState.WITHDRAWN, decided_by_id=person.id,
+                                    decided_at=clock.now()):
+        raise AlreadyDone(contribution_id)
+    await reminders.cancel_about(uow, REMIND, contribution_id)
+    await uow.commit()
+    return await view(uow, contribution), asked
+
+
 async def recent_meetups(uow: UnitOfWork, clock: Clock, chat_id: int) -> list[Meetup]:
     """Meet-ups of the group in the last two months that have started (what time can be logged for)."""
     group = await uow.groups.by_chat(chat_id)

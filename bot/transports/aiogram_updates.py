@@ -6,7 +6,7 @@ import logging
 
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message, Update, User
 
-from bot.chat.events import ChatType, Event, EventKind, Sender
+from bot.chat.events import ChatType, Event, EventKind, Media, Place, Sender
 
 log = logging.getLogger(__name__)
 _LEFT = {"left", "kicked"}
@@ -30,14 +30,37 @@ def _from_message(update_id: int, message: Message) -> Event | None:
     if message.migrate_to_chat_id:
         return Event(update_id, EventKind.CHAT_MIGRATED, sender=None, new_chat_id=message.migrate_to_chat_id,
                      **common)  # type: ignore[arg-type]
-    if message.text is None:
-        return None
+    media = None if message.text is not None else _media(message)
+    if message.text is None and media is None:
+        return None  # a service message (someone joined, a pinned message, ...)
     reply = message.reply_to_message
+    place = Place(message.location.latitude, message.location.longitude) if message.location else None
     return Event(
-        update_id, EventKind.MESSAGE, sender=_sender(message.from_user), text=message.text,
+        update_id, EventKind.MESSAGE, sender=_sender(message.from_user), text=message.text or "",
         message_id=message.message_id, reply_to_sender=_sender(reply.from_user) if reply else None,
+        media=media, place=place if media is Media.LOCATION else None,
         **common,  # type: ignore[arg-type]
     )
+
+
+def _media(message: Message) -> Media | None:
+    """What a message without text carries; None for service messages, which nobody sent to Criw."""
+    if message.location is not None:
+        return Media.LOCATION
+    if message.sticker is not None:
+        return Media.STICKER
+    if message.photo:
+        return Media.PHOTO
+    if message.voice is not None or message.audio is not None:
+        return Media.VOICE
+    if message.document is not None:
+        return Media.DOCUMENT
+    if any(getattr(message, kind, None) for kind in _OTHER_MEDIA):
+        return Media.OTHER
+    return None
+
+
+_OTHER_MEDIA = ("video", "video_note", "animation", "contact", "poll", "dice", "game", "story")
 
 
 def _from_callback(update_id: int, query: CallbackQuery) -> Event | None:

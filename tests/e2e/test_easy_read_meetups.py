@@ -73,7 +73,8 @@ async def test_going_with_a_lift_and_a_pickup_place_in_easy_read_welsh(world):
     assert ceri.last() == "✅ Rydych chi'n mynd.\n👋 Welwn ni chi yno!\n📝 Beth: Paned a sgwrs"
     await ceri.tap("Mae angen lifft arna i")
     assert ceri.last() == ("🚗 Gofynnoch chi am lifft.\n📝 Beth: Paned a sgwrs\n📍 Ble gall y gyrrwr eich codi chi?\n"
-                           "✍️ Ysgrifennwch y lle.\n⏭ Neu bwyswch Dim man codi.")
+                           "✍️ Ysgrifennwch y lle.\n⏭ Neu bwyswch Dim man codi.\n"
+                           "📎 Neu rannwch ble rydych chi: pwyswch 📎, yna Lleoliad (Location).")
     assert "⏭ Dim man codi" in ceri.buttons()
     await ceri.send("Tu allan i'r llyfrgell")
     assert ceri.last() == ("🚗 Mae eich man codi wedi'i gadw.\n📍 Man codi: Tu allan i'r llyfrgell\n"

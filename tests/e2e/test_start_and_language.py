@@ -21,7 +21,7 @@ async def test_a_person_whose_telegram_says_en_and_who_chooses_cymraeg_gets_ever
     assert replies[1].startswith("⚙️ Eich gosodiadau")
     assert replies[2].startswith("🗣 Pa iaith")
     assert replies[3].startswith("Mae'n ddrwg gen i, dydw i ddim yn adnabod y gorchymyn")
-    assert replies[4].startswith("Mae'n ddrwg gen i, wnes i ddim deall")
+    assert replies[4].startswith("💬 Diolch am eich neges.")  # never "I didn't understand" alone: the home screen
 
 
 async def test_a_person_who_chooses_english_gets_english_only(people):

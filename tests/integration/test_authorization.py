@@ -158,6 +158,11 @@ async def confirm_time(uow, clock, world, actor):
         await contributions.confirm(work, clock, world.pending_contribution, actor)
 
 
+async def take_back_time(uow, clock, world, actor):
+    async with uow() as work:
+        await contributions.withdraw(work, clock, world.pending_contribution, actor)
+
+
 async def gift(uow, clock, world, actor):
     ceri = await _person_id(uow, CERI)
     async with uow() as work:
@@ -342,6 +347,7 @@ ALLOWED = {
     tick_attendance: {COORDINATOR, SELF},
     log_time: MEMBERS,
     confirm_time: {COORDINATOR},  # nobody confirms their own time, and it asked for a coordinator
+    take_back_time: {SELF},  # only the member whose time it is (or whoever logged it for them)
     gift: MEMBERS,
     spend: {COORDINATOR},
     report: {COORDINATOR},

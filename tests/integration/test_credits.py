@@ -334,3 +334,32 @@ async def test_criw_report_writes_the_csv_and_chart_and_prints_the_summary(uow, 
     missing = await asyncio.to_thread(subprocess.run, [*command[:5], "Nobody", *command[6:]], capture_output=True,
                                       text=True, env=env, timeout=120)
     assert missing.returncode == 1 and "no group 'Nobody'" in missing.stdout
+
+
+async def test_a_pending_entry_taken_back_earns_and_counts_nothing_and_stays_taken_back(uow, clock, walkers):
+    day = date(2026, 11, 20)
+    view = await log(uow, clock, quarters=80, day=day)
+    async with uow() as work:
+        withdrawn, asked = await contributions.withdraw(work, clock, view.id, BEN)
+    assert withdrawn.contribution.state == "withdrawn" and [person.display_name for person in asked] == ["Alys"]
+    await log(uow, clock, quarters=80, day=day)  # the day's hours no longer count the withdrawn entry
+    with pytest.raises(AlreadyDone):
+        await confirm(uow, clock, view.id)  # the confirmer's old button
+    with pytest.raises(AlreadyDone):
+        async with uow() as work:
+            await contributions.withdraw(work, clock, view.id, BEN)
+    assert await balance(uow, BEN) == (0, 0)
+
+
+async def test_a_confirmed_entry_cannot_be_taken_back_and_only_its_member_may_take_one_back(uow, clock, walkers):
+    confirmed = await log(uow, clock)
+    await confirm(uow, clock, confirmed.id)
+    with pytest.raises(AlreadyDone):
+        async with uow() as work:
+            await contributions.withdraw(work, clock, confirmed.id, BEN)
+    pending = await log(uow, clock, quarters=4)
+    for someone_else in (ALYS, DAFYDD, STRANGER):
+        with pytest.raises(NotFound):
+            async with uow() as work:
+                await contributions.withdraw(work, clock, pending.id, someone_else)
+    assert await balance(uow, BEN) == (8, 8)

@@ -29,7 +29,8 @@ HANDLERS = ROOT / "handlers"
 COVERED = {
     "start", "settings", "help", "errors", "fallback", "propose", "propose_steps", "propose_problems", "votes",
     "proposal_reminders", "proposal_post", "easy_read", "supporters", "on_behalf", "on_behalf_text", "schedule",
-    "data_rights", "data_rights_text", "helplines", "group_reminders", "rules", "groups", "admission",
+    "data_rights", "data_rights_text", "helplines", "group_reminders", "rules", "groups", "admission", "home",
+    "safety_net", "old_button", "log_undo",
 }
 
 GROUP_ONLY = "said in a group chat only (group posts stay standard: everyone reads them)"
@@ -179,6 +180,7 @@ NOT_YET = {
                   "Read form, easy_describe",
     "propose_deadlines": "the review step's deadline notes; propose_steps pairs deadline_notes with its Easy Read "
                          "form, easy_deadline_notes",
+    "help_text": "help's texts, paired where they are sent (help.py, home.py: both(standard, easy))",
 }
 
 PAIRING = {"both": 0, "Step": 1}  # constructor -> index of its standard-form argument
