@@ -17,6 +17,7 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
 from bot.i18n.easy import Readable, both, easy_form
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Render, Tr, label_in
 from bot.services import conversations
 
@@ -25,7 +26,7 @@ Rows = list[list[tuple[str, str]]]  # (label, value) per button, rows of them
 TRAIL = "_trail"
 
 
-Prompt = Callable[[Tr, Data], str]
+Prompt = Callable[[Tr, Data], Markup]
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,13 @@ def steps(*each: Step) -> dict[str, Step]:
 def question(step: Step, data: Data, problem: Render | None = None) -> Readable:
     """A step's question in both forms, after what was wrong with the last answer (if anything)."""
 
-    def standard(tr: Tr) -> str:
+    def standard(tr: Tr) -> Markup:
         asked = step.prompt(tr, data)
-        return f"{problem(tr)}\n\n{asked}" if problem else asked
+        return Markup("\n\n").join([problem(tr), asked]) if problem else asked
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         asked = step.easy(tr, data)
-        return f"{easy_form(problem)(tr)}\n\n{asked}" if problem else asked
+        return Markup("\n\n").join([easy_form(problem)(tr), asked]) if problem else asked
 
     return both(standard, easy)
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import both
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Tr
 from handlers.links import PRESS_START, open_private_keyboard
 
 router = Router(name=__name__)
 
 
-def help_text(tr: Tr, *, private: bool) -> str:
+def help_text(tr: Tr, *, private: bool) -> Markup:
     lines = [
         tr._("ℹ️ Criw helps your group decide what to do together, and makes it happen."),
         tr._("Members suggest activities and vote on them. Coordinators help with rooms, transport and money."),
-        "",
+        BLANK,
         tr._("/propose – suggest an activity for your group (Welsh: /cynnig)"),
         tr._("/votes – open votes, and how you voted (Welsh: /pleidleisiau)"),
         tr._("/upcoming – meet-ups coming up, and who's going (Welsh: /i_ddod)"),
@@ -40,16 +41,16 @@ def help_text(tr: Tr, *, private: bool) -> str:
     lines.append(tr._("/resources – coordinators: rooms, vehicles and budgets (Welsh: /adnoddau)"))
     if not private:
         lines.append(tr._("/coordinator – reply to someone's message to make them a coordinator (Welsh: /cydlynydd)"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def easy_help_text(tr: Tr) -> str:
+def easy_help_text(tr: Tr) -> Markup:
     """What Criw can do, in Easy Read (the commands in the reader's own language)."""
     return tr.p_("easy", "ℹ️ I help your group choose what to do.\n✍️ /propose: suggest an idea.\n"
                        "🗳️ /votes: see the votes.\n🆘 /needhelp: ask for help.\n⚙️ /settings: change how I talk to you.")
 
 
-def about(tr: Tr) -> str:
+def about(tr: Tr) -> Markup:
     """The bot's description shown before anyone presses Start."""
     return tr._(
         "Criw helps member-led peer-support groups decide what to do together: suggest activities, vote, "
@@ -57,7 +58,7 @@ def about(tr: Tr) -> str:
     )
 
 
-def short_about(tr: Tr) -> str:
+def short_about(tr: Tr) -> Markup:
     return tr._("Your group decides together, in Welsh or English.")
 
 

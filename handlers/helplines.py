@@ -14,7 +14,7 @@ from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.domain.helplines import Helpline, read_helplines
 from bot.i18n.easy import both
-from bot.i18n.markup import bold, escape
+from bot.i18n.markup import BLANK, Markup, bold, escape, one_per_line
 from bot.i18n.translator import Tr
 from bot.settings import Settings
 
@@ -25,7 +25,7 @@ router = Router(name=__name__)
 class Line:
     name: str
     contact: str
-    about: Callable[[Tr], str]
+    about: Callable[[Tr], Markup]
 
 
 BUILT_IN = (
@@ -54,18 +54,18 @@ def lines_for(settings: Settings) -> list[Line]:
     return own + (list(BUILT_IN) if settings.helplines_builtin or not own else [])
 
 
-def helplines_text(tr: Tr, lines: list[Line]) -> str:
-    parts: list[str] = [tr._("🆘 Where to get help now"),
+def helplines_text(tr: Tr, lines: list[Line]) -> Markup:
+    parts: list[Markup] = [tr._("🆘 Where to get help now"),
              tr._("🚨 If someone is in danger now, call 999.")]
     for line in lines:
         # Translators: name is a helpline's name, contact its phone number.
-        parts += ["", tr._("📞 %(name)s: %(contact)s", name=bold(line.name), contact=bold(line.contact)),
+        parts += [BLANK, tr._("📞 %(name)s: %(contact)s", name=bold(line.name), contact=bold(line.contact)),
                   line.about(tr)]
-    parts += ["", tr._("💬 You can also talk to your group's coordinator. Asking here is private: nobody is told.")]
-    return "\n".join(parts)
+    parts += [BLANK, tr._("💬 You can also talk to your group's coordinator. Asking here is private: nobody is told.")]
+    return one_per_line(parts)
 
 
-def _easy(tr: Tr, lines: list[Line]) -> str:
+def _easy(tr: Tr, lines: list[Line]) -> Markup:
     first = lines[0]
     # Translators: Easy Read. name is a helpline's name, contact its phone number.
     return tr.p_("easy", "🆘 Do you need help now?\n🚨 If someone is in danger, call 999.\n"

@@ -9,7 +9,7 @@ from bot.chat.outbound import Outbound
 from bot.domain import language
 from bot.domain.decisions import OutcomeKind
 from bot.i18n.easy import Subject, both
-from bot.i18n.translator import Render, label_in
+from bot.i18n.translator import Label, label_in
 from bot.services import proposals
 from bot.services.proposals import ProposalView
 from bot.services.voting import Closing
@@ -73,7 +73,7 @@ async def announce(outbound: Outbound, closing: Closing) -> None:
             about=Subject("p", view.id)), tie_keyboard(view, outcome.tied, language.for_person(view.proposer.language)))
 
 
-def _date_label(view: ProposalView, index: int) -> Render:
+def _date_label(view: ProposalView, index: int) -> Label:
     return lambda tr: "📅 " + text.when(tr, view.options[index].starts_at, view.zone)
 
 

@@ -14,6 +14,7 @@ from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
 from bot.domain.dates import local_to_utc
 from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
+from bot.i18n.markup import Markup, escape, one_per_line
 from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import draft_summary, easy_draft_summary, when
 
@@ -23,7 +24,7 @@ TIME_SLOTS = ("10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "18:00", "19
 DAYS_SHOWN = 12
 
 
-Prompt = Callable[[Tr, Draft, ZoneInfo, dict[str, str]], str]
+Prompt = Callable[[Tr, Draft, ZoneInfo, dict[str, str]], Markup]
 
 
 @dataclass(frozen=True)
@@ -85,15 +86,15 @@ def _review_buttons(tr: Tr, draft: Draft, zone: ZoneInfo, now: datetime) -> list
     return [_choices("review", [(tr._("📣 Post it to the group"), "post")])]
 
 
-def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    listed = "\n".join(f"   • {when(tr, moment, zone)}" for moment in draft.options)
+def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> Markup:
+    listed = one_per_line(escape(f"   • {when(tr, moment, zone)}") for moment in draft.options)
     return tr._("📅 Dates so far:") + "\n" + listed + "\n" + tr._(
         "Add another date if you'd like people to choose between dates, or carry on."
     )
 
 
-def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    listed = "\n".join(f"• {when(tr, moment, zone)}" for moment in draft.options)
+def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> Markup:
+    listed = one_per_line(escape(f"• {when(tr, moment, zone)}") for moment in draft.options)
     return tr.p_("easy", "📅 Your dates:") + "\n" + listed + "\n" + tr.p_(
         "easy", "✅ Press Carry on.\n➕ Or add another date.")
 
@@ -103,18 +104,18 @@ def _day_label(tr: Tr, zone: ZoneInfo, extra: dict[str, str]) -> str:
     return tr.when(local_to_utc(day, time(12), zone), zone, "EEEE d MMMM")
 
 
-def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> Markup:
     # Translators: day is a date such as "Saturday 5 December".
     return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).",
                 day=_day_label(tr, zone, extra))
 
 
-def _easy_time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+def _easy_time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> Markup:
     # Translators: Easy Read. day is a date such as "Saturday 5 December".
     return tr.p_("easy", "🕑 What time on %(day)s?\n👆 Press a time.", day=_day_label(tr, zone, extra))
 
 
-def _easy_review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
+def _easy_review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> Markup:
     return tr.p_("easy", "👀 This is your idea:") + "\n" + easy_draft_summary(tr, draft, zone) + "\n" + tr.p_(
         "easy", "📣 Send it to the group?")
 

@@ -11,6 +11,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.decisions import DecisionRule
 from bot.i18n.easy import both
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.services import rules
 from bot.services.errors import NotFound
@@ -19,7 +20,7 @@ router = Router(name=__name__)
 CHANGE = "rule"
 
 
-def describe(tr: Tr, rule: DecisionRule) -> str:
+def describe(tr: Tr, rule: DecisionRule) -> Markup:
     if rule.quorum_share is not None:
         quorum = tr._("half of the members the bot knows (at least %(n)s)", n=rule.quorum_min_voters)
     else:
@@ -27,7 +28,7 @@ def describe(tr: Tr, rule: DecisionRule) -> str:
     majority = tr._("more than half of yes and no") if rule.threshold <= 0.5 else tr._("two thirds of yes and no")
     openness = tr._("anonymous: the group sees only totals") if rule.anonymous else tr._(
         "open: the group sees who voted how")
-    return "\n".join([
+    return one_per_line([
         tr._("⚖️ How this group decides"),
         tr._("👥 Who must vote: %(quorum)s", quorum=quorum),
         tr._("✅ To agree: %(majority)s", majority=majority),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.services import people
 from bot.store.models import Person
@@ -14,7 +15,7 @@ from handlers.links import PRESS_START, open_private_keyboard
 router = Router(name=__name__)
 
 
-def _summary(tr: Tr, person: Person, listen: bool | None) -> str:
+def _summary(tr: Tr, person: Person, listen: bool | None) -> Markup:
     lines = [
         tr._("⚙️ Your settings"),
         # Translators: name the language of this catalog itself (Cymraeg in Welsh).
@@ -25,10 +26,10 @@ def _summary(tr: Tr, person: Person, listen: bool | None) -> str:
     ]
     if listen is not None:
         lines.append(tr._("🔊 Listen buttons: on") if listen else tr._("🔊 Listen buttons: off"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_summary(tr: Tr, person: Person) -> str:
+def _easy_summary(tr: Tr, person: Person) -> Markup:
     lines = [
         # Translators: Easy Read. Name the language of this catalog itself (Cymraeg in Welsh).
         tr.p_("easy", "⚙️ Your settings.\n🗣 I write in English."),
@@ -36,17 +37,17 @@ def _easy_summary(tr: Tr, person: Person) -> str:
         tr.p_("easy", "⏰ Reminders are on.") if person.reminders else tr.p_("easy", "⏰ Reminders are off."),
         _easy_quiet_line(tr, person),
     ]
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def quiet_line(tr: Tr, person: Person) -> str:
+def quiet_line(tr: Tr, person: Person) -> Markup:
     if person.quiet_start == person.quiet_end:
         return tr._("🌙 Quiet hours: none")
     # Translators: start and end are times like 21:00 and 08:00.
     return tr._("🌙 Quiet hours: %(start)s–%(end)s", start=person.quiet_start, end=person.quiet_end)
 
 
-def _easy_quiet_line(tr: Tr, person: Person) -> str:
+def _easy_quiet_line(tr: Tr, person: Person) -> Markup:
     if person.quiet_start == person.quiet_end:
         return tr.p_("easy", "🌙 No quiet time.")
     # Translators: Easy Read. start and end are times like 21:00 and 08:00.

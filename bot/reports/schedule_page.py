@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.i18n.translator import Render, Tr
+from bot.i18n.translator import Label, Render, Tr
 
 WIDTH, HEIGHT = 1240, 1754  # A4 at 150 dots per inch
 MARGIN = 90
@@ -53,7 +53,7 @@ def _font(size: int, *, bold: bool = False) -> Any:
     return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
 
 
-def _both(languages: Sequence[str], render: Render) -> str:
+def _both(languages: Sequence[str], render: Label) -> str:
     """One line in each language, Welsh first (each on a line of its own: one idea a line)."""
     return "\n".join(dict.fromkeys(render(Tr(language)) for language in languages))
 
@@ -70,7 +70,7 @@ def _wrap(draw: Any, text: str, font: Any, width: int) -> list[str]:
     return [*lines, current] if current else lines
 
 
-def _day_of(entry: Entry) -> Render:
+def _day_of(entry: Entry) -> Label:
     return lambda tr: tr.when(entry.starts_at, entry.zone, "EEEE d MMMM")
 
 
