@@ -39,6 +39,7 @@ from . import emulator_people as people
 from .emulator_limits import EmulatorStats
 from .emulator_playground import Playground
 from .emulator_server import BotApi, build_app
+from .emulator_sinks import escaped_plain_texts
 from .emulator_state import StoredFile, World
 from .emulator_webhook import WebhookDelivery
 from .emulator_wire import Params
@@ -306,6 +307,17 @@ class TelegramEmulator:
     def calls(self) -> list[tuple[str, Params]]:
         """Every call the bot made, in order, as (canonical method name, decoded parameters)."""
         return self.api.calls
+
+    @property
+    def refused(self) -> list[tuple[str, str]]:
+        """Calls refused as malformed (HTML Telegram can't parse, too long, a bad button), as (method,
+        description). Injected faults are not listed: they are the test's doing."""
+        return self.api.refused
+
+    def escaped_plain_texts(self) -> list[tuple[str, str]]:
+        """Plain-text strings the bot sent (pop-ups, button labels, command menus, unformatted texts and
+        captions) that show an HTML escape such as "&amp;", as (where, text)."""
+        return escaped_plain_texts(self.api.calls)
 
     @property
     def callback_answers(self) -> list[Obj]:
