@@ -209,6 +209,15 @@ class TelegramEmulator:
         )  # fmt: skip
         return ReadyDict(chat)
 
+    def rename_user(self, user_id: int, first_name: str, last_name: str | None = None) -> None:
+        """The person changes their name in Telegram (anyone may, to anything): their next updates carry it."""
+        user = self.world.person(user_id).user
+        user["first_name"] = first_name
+        user.pop("last_name", None)
+        if last_name:
+            user["last_name"] = last_name
+        self.world.touch()
+
     def set_member_status(self, chat_id: ChatRef, user_id: int, status: str) -> ReadyDict:
         """Set creator/administrator/member/restricted/left/kicked; for the bot, sends my_chat_member."""
         return ReadyDict(people.set_member_status(self.world, chat_id_of(chat_id), user_id, status))
