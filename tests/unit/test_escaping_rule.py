@@ -112,3 +112,20 @@ def test_markupsafe_is_used_only_through_the_one_rule():
     users = [str(path.relative_to(ROOT)) for folder in ["bot", "handlers"]
              for path in sorted((ROOT / folder).rglob("*.py")) if _imports_markupsafe(path)]
     assert users == ["bot/i18n/markup.py"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_what_readers_get_from_an_escaped_name_is_the_name(name):
+    """markupsafe escapes quotes as &#34; and &#39;: Telegram (here its parser in the emulator), the voice
+    notes and the .ics text all decode them back to what the person typed."""
+    from bot.playground.emulator_html import parse_html
+    from bot.voice.words import speakable
+    from handlers.calendar import _plain
+
+    message = Tr("en")._("Make %(name)s a coordinator of this group?", name=name)
+    shown = parse_html(message)
+    assert shown.text == f"Make {name} a coordinator of this group?" and shown.entities == []
+    assert _plain(message) == shown.text
+    spoken = speakable(Markup("🔊 ") + bold(name), "en")
+    escapes = re.compile(r"&(amp|lt|gt|quot);|&#")
+    assert len(escapes.findall(spoken)) == len(escapes.findall(name))  # only those the name itself has
