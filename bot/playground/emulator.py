@@ -324,8 +324,9 @@ class TelegramEmulator:
         return self.api.refused
 
     def escaped_plain_texts(self) -> list[tuple[str, str]]:
-        """Plain-text strings the bot sent (pop-ups, button labels, command menus, unformatted texts and
-        captions) that show an HTML escape such as "&amp;", as (where, text)."""
+        """Texts readers see that show an HTML escape such as "&amp;", as (where, text): plain-text strings
+        the bot sent (pop-ups, button labels, command menus, unformatted texts and captions) and formatted
+        messages as Telegram shows them after parsing (an escape left there was escaped twice)."""
         return escaped_plain_texts(self.api.calls)
 
     @property

@@ -1,8 +1,9 @@
-"""What the bot sent that Telegram shows as plain text, and the calls Telegram refused as malformed.
+"""What readers see of what the bot sent, and the calls Telegram refused as malformed.
 
 Pop-ups, button labels, command menus, descriptions, and texts or captions sent without a parse mode are
-shown exactly as written: an HTML escape there ("Tom &amp; Jerry") is a bug the reader sees. Messages
-Telegram refuses for their content (HTML it can't parse, too long, a bad button) never reach anyone.
+shown exactly as written: an HTML escape there ("Tom &amp; Jerry") is a bug the reader sees. So is one
+left in a formatted message after Telegram has parsed it (text escaped twice). Messages Telegram refuses
+for their content (HTML it can't parse, too long, a bad button) never reach anyone.
 Tests read both through the emulator (`TelegramEmulator.plain_texts`, `.refused`).
 """
 
@@ -12,6 +13,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
+
+from .emulator_html import HtmlEntityError, parse_html
 
 Params = dict[str, Any]
 
@@ -61,10 +64,9 @@ def plain_texts(calls: Iterable[tuple[str, Params]]) -> Iterator[tuple[str, str]
             yield f"{method} button", label
         if method == "answerCallbackQuery" and params.get("text"):
             yield "pop-up", str(params["text"])
-        if not params.get("parse_mode"):
-            for field in ("text", "caption"):
-                if params.get(field) and method != "answerCallbackQuery":
-                    yield f"{method} {field} (no parse mode)", str(params[field])
+        for field in ("text", "caption"):
+            if params.get(field) and method != "answerCallbackQuery":
+                yield from _as_shown(method, field, str(params[field]), str(params.get("parse_mode", "")))
         if method == "setMyCommands":
             commands = _json(params.get("commands"))
             for command in commands if isinstance(commands, list) else []:
@@ -75,6 +77,18 @@ def plain_texts(calls: Iterable[tuple[str, Params]]) -> Iterator[tuple[str, str]
                 yield method, str(params[field])
 
 
+def _as_shown(method: str, field: str, text: str, mode: str) -> Iterator[tuple[str, str]]:
+    if not mode:
+        yield f"{method} {field} (no parse mode)", text
+    elif mode.lower() == "html":
+        try:
+            shown = parse_html(text).text
+        except HtmlEntityError:
+            return  # refused, and listed as such
+        yield f"{method} {field} (as shown)", shown
+
+
 def escaped_plain_texts(calls: Iterable[tuple[str, Params]]) -> list[tuple[str, str]]:
-    """The plain-text strings that show an HTML escape: each one a bug a reader would see."""
+    """The texts readers see (plain sinks, and formatted messages after parsing) that show an HTML escape:
+    each one a bug, unless a person typed it so."""
     return [(where, text) for where, text in plain_texts(calls) if HTML_ESCAPE.search(text)]
