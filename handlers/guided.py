@@ -17,7 +17,7 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
 from bot.i18n.easy import Readable, both, easy_form
-from bot.i18n.markup import Markup
+from bot.i18n.markup import Markup, plain
 from bot.i18n.translator import Render, Tr, label_in
 from bot.services import conversations
 
@@ -143,7 +143,7 @@ class Guide:
         """The step's buttons in the chat's language(s), then Skip, Back and Cancel."""
         spec = self.steps[step]
         layouts = [spec.buttons(Tr(language), data) for language in languages] if spec.buttons else []
-        rows = [[Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)),
+        rows = [[Button(" / ".join(dict.fromkeys(plain(layout[r][c][0]) for layout in layouts)),
                         encode(self.button, step, value)) for c, (_, value) in enumerate(row)]
                 for r, row in enumerate(layouts[0] if layouts else [])]
         navigation = []

@@ -12,7 +12,7 @@ from bot.domain.dates import local_to_utc
 from bot.domain.meetups import MeetupDraft
 from bot.domain.recurrence import Every
 from bot.i18n.easy import Readable, both
-from bot.i18n.markup import Markup, bold, escape, one_per_line
+from bot.i18n.markup import Markup, bold, escape, one_per_line, plain
 from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import when
 
@@ -144,7 +144,8 @@ def _choices(tr: Tr, step: str, zone: ZoneInfo, now: datetime) -> list[list[tupl
 def keyboard(step: str, draft: MeetupDraft, zone: ZoneInfo, now: datetime, languages: tuple[str, ...]) -> Keyboard:
     """The step's own buttons (labels in each language, joined), then Skip, Back and Cancel."""
     layouts = [_choices(Tr(language), step, zone, now) for language in languages]
-    rows = [[Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, step, value))
+    rows = [[Button(" / ".join(dict.fromkeys(plain(layout[r][c][0]) for layout in layouts)),
+                    encode(BUTTON, step, value))
              for c, (_, value) in enumerate(row)] for r, row in enumerate(layouts[0])]
     navigation = []
     if step in NEXT:

@@ -87,7 +87,7 @@ def _voters(tr: Tr, view: ProposalView) -> Markup:
     voters = view.tally.turnout
     needed = view.rule.quorum(view.known_members)
     counted = tr.n_("👥 %(n)s person has voted", "👥 %(n)s people have voted", voters)
-    return f"{counted} · " + tr.n_("at least %(n)s needed", "at least %(n)s needed", needed)
+    return counted + Markup(" · ") + tr.n_("at least %(n)s needed", "at least %(n)s needed", needed)
 
 
 def post(tr: Tr, view: ProposalView) -> Markup:

@@ -14,7 +14,7 @@ from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
 from bot.domain.dates import local_to_utc
 from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
-from bot.i18n.markup import Markup, escape, one_per_line
+from bot.i18n.markup import Markup, escape, one_per_line, plain
 from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import draft_summary, easy_draft_summary, when
 
@@ -164,7 +164,7 @@ def keyboard(step: Step, draft: Draft, zone: ZoneInfo, now: datetime, languages:
     layouts = [step.buttons(Tr(language), draft, zone, now) for language in languages] if step.buttons else []
     rows = [
         [
-            Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, name, value))
+            Button(" / ".join(dict.fromkeys(plain(layout[r][c][0]) for layout in layouts)), encode(BUTTON, name, value))
             for c, (_, name, value) in enumerate(row)
         ]
         for r, row in enumerate(layouts[0] if layouts else [])

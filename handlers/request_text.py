@@ -209,10 +209,10 @@ def card_message(view: RequestView, intro: Render | None = None) -> Readable:
     """A coordinator's card in both forms, after a line saying why it is shown (if any)."""
 
     def standard(tr: Tr) -> Markup:
-        return (f"{intro(tr)}\n\n" if intro else "") + card(tr, view)
+        return Markup("\n\n").join([intro(tr), card(tr, view)]) if intro else card(tr, view)
 
     def easy(tr: Tr) -> Markup:
-        return (f"{easy_form(intro)(tr)}\n" if intro else "") + easy_card(tr, view)
+        return one_per_line([easy_form(intro)(tr), easy_card(tr, view)]) if intro else easy_card(tr, view)
 
     return both(standard, easy)
 
@@ -329,11 +329,11 @@ def rider_note(view: RequestView, pickup: str) -> Readable:
 
 def listing_line(tr: Tr, view: RequestView) -> Markup:
     _, starts_at, ends_at = target(view.request)
-    parts = [f"{view.id}", kind_label(tr, view.kind)]
+    parts = [escape(view.id), kind_label(tr, view.kind)]
     if view.title:
         parts.append(bold(view.title))
     if view.kind is Kind.MONEY:
-        parts.append(money(tr, view.request.amount))
+        parts.append(escape(money(tr, view.request.amount)))
     elif starts_at is not None:
         parts.append(time_range(tr, starts_at, ends_at, view.zone))
-    return "• " + " · ".join(parts) + "\n   " + state_label(tr, view.state)
+    return Markup("• ") + Markup(" · ").join(parts) + Markup("\n   ") + state_label(tr, view.state)

@@ -5,10 +5,12 @@ reads the standard form."""
 
 import pytest
 
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, start_in
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, start_in
 from tests.e2e.request_steps import ENGLISH as REQUEST_EN
 from tests.e2e.request_steps import WELSH as REQUEST_CY
 from tests.e2e.request_steps import ask_for_room, load_resources
+
+ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
 # What each language's Easy Read reader types, presses and reads.
 CY = {
@@ -141,11 +143,11 @@ async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmati
         await uow.commit()
     await ask_for_room(alys, REQUEST_CY, when="4 Rhagfyr 18:00")
     card = ceri.last()
-    assert card.startswith("📥 Mae cais newydd angen eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: Alys")
+    assert card.startswith(f"📥 Mae cais newydd angen eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: {ALYS}")
     assert "👥 Ar gyfer 12 o bobl" in card and "✅ Dim problemau." in card and "Request" not in card
     assert {"✅ Cymeradwyo", "🆘 Angen help"} <= set(ceri.buttons())
     await ceri.tap("Cymeradwyo")
-    assert ceri.last() == "✅ Rydych chi wedi dweud ie.\n🙋 Rydw i wedi dweud wrth Alys."
+    assert ceri.last() == f"✅ Rydych chi wedi dweud ie.\n🙋 Rydw i wedi dweud wrth {ALYS}."
     decided = next(m for m in reversed(ceri.inbox()) if (m.get("text") or "").startswith("🧾 Cais 1:"))
     assert "📌 Nawr: ✅ Wedi'i gymeradwyo" in decided["text"] and "reply_markup" not in decided
     assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in alys.last()  # Alys reads the standard form
