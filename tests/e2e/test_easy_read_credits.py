@@ -86,15 +86,16 @@ async def test_an_easy_read_member_logs_time_an_easy_read_confirmer_confirms_and
     review = me.last()
     assert review.startswith(mine["check"]) and mine["how_long"] in review and easy_read_in(review, mine)
     await me.tap(mine["send"])
-    assert me.last().startswith(mine["asked"].format(other=confirmer))
+    member_name, confirmer_name = FULL_NAME[member], FULL_NAME[confirmer]
+    assert me.last().startswith(mine["asked"].format(other=confirmer_name))
 
     request = them.last()
-    assert request.startswith(theirs["gave"].format(other=member)) and request.endswith(theirs["is_it_right"])
+    assert request.startswith(theirs["gave"].format(other=member_name)) and request.endswith(theirs["is_it_right"])
     assert easy_read_in(request, theirs) and theirs["help"] in them.buttons()
     await them.tap(theirs["confirm"])
-    assert them.last() is not None and them.last().startswith(theirs["you_confirmed"].format(other=member))
+    assert them.last() is not None and them.last().startswith(theirs["you_confirmed"].format(other=member_name))
     told = me.last()
-    assert told.startswith(mine["confirmed"].format(other=confirmer)) and told.endswith(mine["two_hours"])
+    assert told.startswith(mine["confirmed"].format(other=confirmer_name)) and told.endswith(mine["two_hours"])
     assert easy_read_in(told, mine)
 
     await me.send(mine["credits"])
@@ -104,8 +105,8 @@ async def test_an_easy_read_member_logs_time_an_easy_read_confirmer_confirms_and
     await me.tap(confirmer)
     await me.tap(mine["one_hour"])
     await me.tap(mine["do_it"])
-    assert me.last() == mine["gift_sent"].format(other=confirmer) + "\n" + mine["one_hour_left"]
-    assert them.last() == theirs["gift_got"].format(other=member) + "\n" + theirs["one_hour_left"]
+    assert me.last() == mine["gift_sent"].format(other=confirmer_name) + "\n" + mine["one_hour_left"]
+    assert them.last() == theirs["gift_got"].format(other=member_name) + "\n" + theirs["one_hour_left"]
 
 
 @pytest.mark.parametrize("member", ["Ceri", "Ben"])
