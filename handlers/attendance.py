@@ -11,7 +11,7 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
 from bot.i18n.easy import Readable, Subject, both
-from bot.i18n.markup import bold
+from bot.i18n.markup import Markup, bold, one_per_line
 from bot.i18n.translator import Tr, label_in
 from bot.services import attendance
 from bot.services.attendance import Sheet
@@ -28,23 +28,23 @@ def sheet_message(sheet: Sheet) -> Readable:
                 about=Subject("m", sheet.view.id))
 
 
-def _sheet_text(tr: Tr, sheet: Sheet) -> str:
+def _sheet_text(tr: Tr, sheet: Sheet) -> Markup:
     title = bold(sheet.view.meetup.title)
     if not sheet.people:
         return tr._("📋 Nobody said they were coming to %(title)s, so there is nobody to tick.", title=title)
-    return "\n".join([
+    return one_per_line([
         tr._("📋 Who came to %(title)s? Tap each person who came, then Done.", title=title),
         tr.n_("☑️ %(n)s person ticked so far.", "☑️ %(n)s people ticked so far.", len(sheet.came)),
     ])
 
 
-def _easy_sheet_text(tr: Tr, sheet: Sheet) -> str:
+def _easy_sheet_text(tr: Tr, sheet: Sheet) -> Markup:
     what = meetup_easy.what(tr, sheet.view.meetup.title)
     if not sheet.people:
         return tr.p_("easy", "📋 Nobody said they were going.") + "\n" + what + "\n" + tr.p_(
             "easy", "✅ There is nobody to tick.")
     # Translators: Easy Read. n is how many people are ticked as having come.
-    return "\n".join([tr.p_("easy", "📋 Who came to the meet-up?"), what,
+    return one_per_line([tr.p_("easy", "📋 Who came to the meet-up?"), what,
                       tr.p_("easy", "👆 Tap each person who came.\n✅ Then tap Done."),
                       tr.p_("easy", "☑️ Ticked so far: %(n)s", n=len(sheet.came))])
 

@@ -18,7 +18,7 @@ from bot.chat.router import CommandInfo, Router
 from bot.domain import language
 from bot.domain.language import BOTH
 from bot.i18n.easy import Readable, both, easy_form
-from bot.i18n.markup import Markup
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr, render_in
 from bot.reports.icalendar import CalendarEvent, calendar_file, meetup_uid
 from bot.services import calendar_feeds, meetups, people
@@ -44,13 +44,13 @@ def _plain(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
-def _describe(tr: Tr, view: MeetupView) -> str:
+def _describe(tr: Tr, view: MeetupView) -> Markup:
     lines = [tr._("👥 Group: %(group)s", group=view.group.title), *text.details(tr, view)]
     if view.meetup.notes:
         lines.append(tr._("📝 Notes: %(notes)s", notes=shown(tr, view.meetup.notes)))
     if (status := text.status_line(tr, view)) is not None:
         lines.append(status)
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def event_for(view: MeetupView, installation: str) -> CalendarEvent:
@@ -74,16 +74,16 @@ def feed_file(views: list[MeetupView], now: datetime, installation: str) -> byte
 
 def _link_message(url: str, *, renewed: bool = False) -> Readable:
     """The private feed link, in both forms; the voice note never reads the link out."""
-    def standard(tr: Tr) -> str:
+    def standard(tr: Tr) -> Markup:
         done = tr._("🔄 Done: your old link no longer works.") + "\n\n" if renewed else ""
         return done + _link_text(tr, url)
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         done = tr.p_("easy", "🔄 Done. Your old link does not work now.") + "\n" if renewed else ""
         return done + tr.p_("easy", "📅 This is your own calendar link:") + "\n" + _code(url) + "\n" + tr.p_(
             "easy", "📱 Add it to the calendar on your phone.\n🔒 Keep it to yourself. Do not share it.")
 
-    def speech(tr: Tr) -> str:
+    def speech(tr: Tr) -> Markup:
         done = tr.p_("easy", "🔄 Done. Your old link does not work now.") + "\n" if renewed else ""
         return done + tr.p_("easy", "The link is in the message. Add it to the calendar on your phone. "
                                   "Keep it to yourself. Do not share it.")
@@ -92,11 +92,11 @@ def _link_message(url: str, *, renewed: bool = False) -> Readable:
 
 
 def _code(url: str) -> Markup:
-    return Markup(f"<code>{html.escape(url)}</code>")
+    return Markup("<code>{}</code>").format(url)
 
 
-def _link_text(tr: Tr, url: str) -> str:
-    return "\n".join([
+def _link_text(tr: Tr, url: str) -> Markup:
+    return one_per_line([
         tr._("📅 Your private calendar link:"),
         _code(url),
         "",
@@ -165,7 +165,7 @@ async def one_off_file(ctx: Context) -> None:
         await ctx.answer(lambda tr: tr._("📅 I've sent you the calendar file in our private chat."), message=False)
 
 
-def _caption(person: Person, title: str) -> str:
+def _caption(person: Person, title: str) -> Markup:
     """The .ics file's caption: in Easy Read for someone who chose it, in their one language."""
     message = both(lambda tr: tr._("📅 Open this file to add %(title)s to your calendar.", title=title),
                    # Translators: Easy Read. title is a meet-up's title.

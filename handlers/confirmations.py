@@ -24,6 +24,7 @@ from bot.domain.contributions import REASON_MAX
 from bot.domain.proposals import clean_text
 from bot.domain.reminders import ReminderState
 from bot.i18n.easy import both
+from bot.i18n.markup import one_per_line
 from bot.i18n.translator import Tr, label_in
 from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler, Send
 from bot.services import contributions, credits
@@ -97,9 +98,9 @@ async def _confirm(ctx: Context, contribution_id: int) -> None:
     await ctx.answer(lambda tr: tr._("✅ Confirmed. Thank you!"), message=False)  # the edit below says so
     name = view.person.display_name
     await ctx.edit(both(
-        lambda tr: "\n".join([tr._("✅ You confirmed %(name)s's time. Thank you!", name=name), "",
+        lambda tr: one_per_line([tr._("✅ You confirmed %(name)s's time. Thank you!", name=name), "",
                               *text.details(tr, view)]),
-        lambda tr: "\n".join([tr.p_("easy", "✅ Done. You said %(name)s's time is right.", name=name),
+        lambda tr: one_per_line([tr.p_("easy", "✅ Done. You said %(name)s's time is right.", name=name),
                               *text.easy_details(tr, view), tr.p_("easy", "🙏 Thank you!")])))
     await ctx.send_private(view.person, text.confirmed_for_member(view, balance))
 

@@ -11,7 +11,7 @@ from bot.domain.credits import EntryKind
 from bot.domain.hours import HoursProblem
 from bot.i18n.durations import hours_text
 from bot.i18n.easy import Readable, both
-from bot.i18n.markup import bold
+from bot.i18n.markup import BLANK, Markup, bold, escape, one_per_line
 from bot.i18n.translator import Tr
 from bot.reports.labels import category_label, day_label
 from bot.services.contributions import ContributionView
@@ -23,11 +23,11 @@ Hours = Callable[[Tr, int], str]  # hours_text on screen, spoken_hours in a voic
 QUICK_REASONS = ("not_there", "hours", "other_group")
 
 
-def details(tr: Tr, view: ContributionView) -> list[str]:
+def details(tr: Tr, view: ContributionView) -> list[Markup]:
     """What, when, how long, where: the lines every view of a contribution shares."""
     contribution = view.contribution
     what = category_label(tr, contribution.category)
-    lines: list[str] = [tr._("🧺 What: %(what)s", what=what)]
+    lines: list[Markup] = [tr._("🧺 What: %(what)s", what=what)]
     if contribution.note:
         lines.append(tr._("📝 Details: %(note)s", note=contribution.note))
     if view.meetup is not None:
@@ -38,11 +38,11 @@ def details(tr: Tr, view: ContributionView) -> list[str]:
     return lines
 
 
-def spoken_hours(tr: Tr, quarters: int) -> str:
+def spoken_hours(tr: Tr, quarters: int) -> Markup:
     """A length of time said aloud: "two and a half hours" / "dwy awr a hanner" (on screen: "2½ hours")."""
     whole, part = divmod(abs(quarters), 4)
     if whole == 0 or part == 0:
-        return hours_text(tr, quarters)  # "half an hour", "2 hours": speakable reads the digits
+        return escape(hours_text(tr, quarters))  # "half an hour", "2 hours": speakable reads the digits
     words = number(whole, tr.language, feminine=True, before_noun=True)
     if part == 1:
         # Translators: Easy Read, read aloud. number is a count of hours in words ("two", "dwy").
@@ -54,7 +54,7 @@ def spoken_hours(tr: Tr, quarters: int) -> str:
     return tr.p_("easy", "%(number)s and three quarters hours", number=words)
 
 
-def easy_details(tr: Tr, view: ContributionView, hours: Hours = hours_text) -> list[str]:
+def easy_details(tr: Tr, view: ContributionView, hours: Hours = hours_text) -> list[Markup]:
     """What, when and how long, in Easy Read: one idea per line."""
     contribution = view.contribution
     return [tr.p_("easy", "🧺 What: %(what)s", what=category_label(tr, contribution.category)),
@@ -66,23 +66,23 @@ def request(view: ContributionView, *, reminder: bool = False) -> Readable:
     """The private message asking someone to confirm."""
     name = view.person.display_name
 
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         head = (tr._("⏰ A reminder: %(name)s is still waiting for you to confirm this.", name=name) if reminder
                 else tr._("🙋 %(name)s gave some time and asked you to confirm it:", name=name))
-        return "\n".join([head, "", *details(tr, view), "", tr._("Is this right?")])
+        return one_per_line([head, "", *details(tr, view), "", tr._("Is this right?")])
 
-    def easy(hours: Hours) -> Callable[[Tr], str]:
-        def render(tr: Tr) -> str:
+    def easy(hours: Hours) -> Callable[[Tr], Markup]:
+        def render(tr: Tr) -> Markup:
             head = (tr.p_("easy", "⏰ Reminder: %(name)s is waiting for you.", name=name) if reminder
                     else tr.p_("easy", "🙋 %(name)s gave some time.", name=name))
-            return "\n".join([head, *easy_details(tr, view, hours), tr.p_("easy", "❓ Is this right?")])
+            return one_per_line([head, *easy_details(tr, view, hours), tr.p_("easy", "❓ Is this right?")])
 
         return render
 
     return both(render, easy(hours_text), speech=easy(spoken_hours))
 
 
-def reason_text(tr: Tr, reason: str) -> str:
+def reason_text(tr: Tr, reason: str) -> Markup:
     """A rejection reason: one of the quick ones (in the reader's language) or the confirmer's words."""
     match reason:
         case ":not_there":
@@ -91,10 +91,10 @@ def reason_text(tr: Tr, reason: str) -> str:
             return tr._("The time looks different to them.")
         case ":other_group":
             return tr._("It seems to belong to another group.")
-    return reason
+    return escape(reason)
 
 
-def quick_reason_label(tr: Tr, code: str) -> str:
+def quick_reason_label(tr: Tr, code: str) -> Markup:
     return {"not_there": tr._("I wasn't there"), "hours": tr._("The time looks different"),
             "other_group": tr._("It's for another group")}[code]
 
@@ -102,15 +102,15 @@ def quick_reason_label(tr: Tr, code: str) -> str:
 def confirmed_for_member(view: ContributionView, balance: int) -> Readable:
     decider = view.decided_by.display_name if view.decided_by else ""
 
-    def render(tr: Tr) -> str:
-        return "\n".join([
+    def render(tr: Tr) -> Markup:
+        return one_per_line([
             tr._("✅ %(name)s confirmed your time. Thank you!", name=decider), "", *details(tr, view), "",
             balance_line(tr, balance),
         ])
 
-    def easy(hours: Hours) -> Callable[[Tr], str]:
-        def render(tr: Tr) -> str:
-            return "\n".join([tr.p_("easy", "✅ %(name)s says your time is right. Thank you!", name=decider),
+    def easy(hours: Hours) -> Callable[[Tr], Markup]:
+        def render(tr: Tr) -> Markup:
+            return one_per_line([tr.p_("easy", "✅ %(name)s says your time is right. Thank you!", name=decider),
                               *easy_details(tr, view, hours)[::2], easy_balance_line(tr, balance, hours)])
 
         return render
@@ -121,16 +121,16 @@ def confirmed_for_member(view: ContributionView, balance: int) -> Readable:
 def rejected_for_member(view: ContributionView) -> Readable:
     decider = view.decided_by.display_name if view.decided_by else ""
 
-    def render(tr: Tr) -> str:
-        return "\n".join([
+    def render(tr: Tr) -> Markup:
+        return one_per_line([
             tr._("💬 %(name)s couldn't confirm this one:", name=decider), "", *details(tr, view), "",
             tr._("Their reason: %(reason)s", reason=reason_text(tr, view.contribution.reason)), "",
             tr._("That's all right: things get mixed up. If something needs changing, you can log it again with "
                  "/log."),
         ])
 
-    def easy(tr: Tr) -> str:
-        return "\n".join([
+    def easy(tr: Tr) -> Markup:
+        return one_per_line([
             tr.p_("easy", "💬 %(name)s says this is not right.", name=decider),
             tr.p_("easy", "🧺 What: %(what)s", what=category_label(tr, view.contribution.category)),
             tr.p_("easy", "❓ Why: %(reason)s", reason=reason_text(tr, view.contribution.reason)),
@@ -140,14 +140,14 @@ def rejected_for_member(view: ContributionView) -> Readable:
     return both(render, easy)
 
 
-def balance_line(tr: Tr, quarters: int) -> str:
+def balance_line(tr: Tr, quarters: int) -> Markup:
     amount = hours_text(tr, quarters)
     if quarters < 0:
         return tr._("💳 Your time credits: minus %(hours)s", hours=amount)
     return tr._("💳 Your time credits: %(hours)s", hours=amount)
 
 
-def easy_balance_line(tr: Tr, quarters: int, hours: Hours = hours_text) -> str:
+def easy_balance_line(tr: Tr, quarters: int, hours: Hours = hours_text) -> Markup:
     amount = hours(tr, quarters)
     if quarters < 0:
         return tr.p_("easy", "💳 Your time credits: %(hours)s below zero", hours=amount)
@@ -157,8 +157,8 @@ def easy_balance_line(tr: Tr, quarters: int, hours: Hours = hours_text) -> str:
 def statement_message(state: Statement) -> Readable:
     """/credits in private, in both forms."""
 
-    def easy(hours: Hours) -> Callable[[Tr], str]:
-        def render(tr: Tr) -> str:
+    def easy(hours: Hours) -> Callable[[Tr], Markup]:
+        def render(tr: Tr) -> Markup:
             lines = [easy_balance_line(tr, state.balance, hours),
                      tr.p_("easy", "🕒 1 hour you give = 1 time credit.")]
             if state.pending:
@@ -167,31 +167,31 @@ def statement_message(state: Statement) -> Readable:
                 lines.append(tr.p_("easy", "🧾 Your last one: %(line)s", line=entry_line(tr, state.lines[0])))
             else:
                 lines.append(tr.p_("easy", "🕒 Nothing yet. Use /log to add time you gave."))
-            return "\n".join(lines)
+            return one_per_line(lines)
 
         return render
 
     return both(lambda tr: statement(tr, state), easy(hours_text), speech=easy(spoken_hours))
 
 
-def statement(tr: Tr, state: Statement) -> str:
+def statement(tr: Tr, state: Statement) -> Markup:
     """/credits in private: my balance, what's waiting, my latest entries, and my thanks choice."""
     lines = [balance_line(tr, state.balance), tr._("One hour given is one time credit.")]
     if state.pending:
         lines.append(tr.n_("⏳ Waiting for confirmation: %(n)s entry", "⏳ Waiting for confirmation: %(n)s entries",
                            state.pending))
     if state.lines:
-        lines += ["", bold(tr._("Latest:"))]
+        lines += [BLANK, bold(tr._("Latest:"))]
         lines += [entry_line(tr, line) for line in state.lines]
     else:
-        lines += ["", tr._("Nothing yet. Use /log to record time you've given.")]
-    lines.append("")
+        lines += [BLANK, tr._("Nothing yet. Use /log to record time you've given.")]
+    lines.append(BLANK)
     lines.append(tr._("🙌 Public thanks: your name can be shown") if state.public_thanks
                  else tr._("🙌 Public thanks: your name is not shown"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def entry_line(tr: Tr, line: Line) -> str:
+def entry_line(tr: Tr, line: Line) -> Markup:
     entry = line.entry
     amount = hours_text(tr, entry.quarters)
     sign = "➕" if entry.quarters > 0 else "➖"
@@ -218,8 +218,8 @@ def entry_line(tr: Tr, line: Line) -> str:
 def transfer_message(transfer: Transfer, *, for_member: bool) -> Readable:
     """A gift, spend or adjustment done, in both forms, for the giver (or coordinator) or the member."""
 
-    def easy(hours: Hours) -> Callable[[Tr], str]:
-        def render(tr: Tr) -> str:
+    def easy(hours: Hours) -> Callable[[Tr], Markup]:
+        def render(tr: Tr) -> Markup:
             return easy_transfer_done(tr, transfer, for_member=for_member, hours=hours)
 
         return render
@@ -228,7 +228,7 @@ def transfer_message(transfer: Transfer, *, for_member: bool) -> Readable:
                 speech=easy(spoken_hours))
 
 
-def easy_transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool, hours: Hours = hours_text) -> str:
+def easy_transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool, hours: Hours = hours_text) -> Markup:
     amount = hours(tr, transfer.amount)
     member, actor = transfer.member.display_name, transfer.actor.display_name
     match transfer.kind, for_member:
@@ -259,7 +259,7 @@ def easy_transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool, hours: H
     return head + "\n" + tr.p_("easy", "💳 %(name)s's time credits now: %(hours)s", name=member, hours=balance)
 
 
-def transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool) -> str:
+def transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool) -> Markup:
     """What the giver (or coordinator) and the member are told after a gift, spend or adjustment."""
     amount = hours_text(tr, transfer.amount)
     member, actor = transfer.member.display_name, transfer.actor.display_name
@@ -284,7 +284,7 @@ def transfer_done(tr: Tr, transfer: Transfer, *, for_member: bool) -> str:
     return head + "\n" + their_balance_line(tr, member, transfer.member_balance)
 
 
-def their_balance_line(tr: Tr, name: str, quarters: int) -> str:
+def their_balance_line(tr: Tr, name: str, quarters: int) -> Markup:
     amount = hours_text(tr, quarters)
     if quarters < 0:
         return tr._("💳 %(name)s's time credits now: minus %(hours)s", name=name, hours=amount)

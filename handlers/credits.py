@@ -10,6 +10,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.durations import hours_text
 from bot.i18n.easy import both
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Tr
 from bot.reports.contributions_csv import record_csv
 from bot.reports.labels import day_label
@@ -50,7 +51,7 @@ def _keyboard(ctx: Context, state: Statement) -> Keyboard:
     )
 
 
-def group_text(tr: Tr, thanks: GroupThanks) -> str:
+def group_text(tr: Tr, thanks: GroupThanks) -> Markup:
     since = day_label(tr, thanks.since)
     totals = thanks.totals
     if not totals.quarters:

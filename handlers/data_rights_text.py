@@ -7,6 +7,7 @@ number needs a mutation; the JSON file beside it has every row in full.
 from __future__ import annotations
 
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.services.data_rights import MyData
 from handlers.credit_text import balance_line
@@ -17,7 +18,7 @@ COUNTED = ("proposal", "vote", "rsvp", "contribution", "creditentry", "resourcer
 NOT_COUNTED = {"membership", "creditaccount"}  # shown as groups, and as the balance
 
 
-def _count_line(tr: Tr, table: str, n: int) -> str:
+def _count_line(tr: Tr, table: str, n: int) -> Markup:
     labels = {
         # Translators: n is a number (of proposals, votes ...); the label comes first so it needs no mutation.
         "proposal": tr._("🗳️ Proposals you made: %(n)s", n=n),
@@ -31,7 +32,7 @@ def _count_line(tr: Tr, table: str, n: int) -> str:
     return labels[table]
 
 
-def _group_line(tr: Tr, title: str, role: str) -> str:
+def _group_line(tr: Tr, title: str, role: str) -> Markup:
     if role == "coordinator":
         # Translators: group is a Telegram group's name.
         return tr._("👥 %(group)s: coordinator", group=title)
@@ -39,7 +40,7 @@ def _group_line(tr: Tr, title: str, role: str) -> str:
     return tr._("👥 %(group)s: member", group=title)
 
 
-def _settings_lines(tr: Tr, data: MyData) -> list[str]:
+def _settings_lines(tr: Tr, data: MyData) -> list[Markup]:
     person = data.person
     return [
         # Translators: name the language of this catalog itself (Cymraeg in Welsh).
@@ -50,9 +51,9 @@ def _settings_lines(tr: Tr, data: MyData) -> list[str]:
     ]
 
 
-def summary(tr: Tr, data: MyData) -> str:
+def summary(tr: Tr, data: MyData) -> Markup:
     """Everything in the export, counted, in the reader's language."""
-    lines = [tr._("🗂 Everything Criw holds about you"), "",
+    lines = [tr._("🗂 Everything Criw holds about you"), BLANK,
              # Translators: name is the person's Telegram name.
              tr._("👤 Name: %(name)s", name=data.person.display_name), *_settings_lines(tr, data)]
     lines += [_group_line(tr, title, role) for title, role in data.groups] or [tr._("👥 Groups: none")]
@@ -63,12 +64,12 @@ def summary(tr: Tr, data: MyData) -> str:
     if others:
         # Translators: n is a number of records (reminders, attendance ticks, calendar link ...).
         lines.append(tr._("📦 Other records about you: %(n)s", n=others))
-    lines += ["", tr._("📎 The file below has all of it, in full."),
+    lines += [BLANK, tr._("📎 The file below has all of it, in full."),
               tr._("🗑 To have it erased, use /forgetme.")]
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_summary(tr: Tr, data: MyData) -> str:
+def _easy_summary(tr: Tr, data: MyData) -> Markup:
     # Translators: Easy Read. name is the person's Telegram name; n is how many groups.
     return tr.p_("easy", "🗂 This is what Criw knows about you.\n👤 Your name: %(name)s\n👥 Your groups: %(n)s\n"
                        "📎 The file has all of it.\n🗑 To delete it, use /forgetme.",
@@ -79,7 +80,7 @@ def my_data(data: MyData) -> Readable:
     return both(lambda tr: summary(tr, data), lambda tr: _easy_summary(tr, data))
 
 
-def file_caption(tr: Tr) -> str:
+def file_caption(tr: Tr) -> Markup:
     return tr._("📎 Your data from Criw, in full (a JSON file: any text editor opens it).")
 
 
@@ -107,9 +108,9 @@ KEPT = both(
 )
 
 
-def yes_label(tr: Tr) -> str:
+def yes_label(tr: Tr) -> Markup:
     return tr._("🗑 Yes, forget me")
 
 
-def no_label(tr: Tr) -> str:
+def no_label(tr: Tr) -> Markup:
     return tr._("↩️ No, keep my data")

@@ -16,7 +16,7 @@ from bot.chat.easy_read import LISTEN, NEED_HELP, UNSURE
 from bot.chat.router import CommandInfo, Router
 from bot.domain.clock import Clock
 from bot.i18n.easy import Readable, Subject, both
-from bot.i18n.markup import Markup, escape
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Render, Tr
 from bot.services import support, voice
 from bot.services.errors import NotFound
@@ -122,14 +122,14 @@ async def ask_for_help(ctx: Context, subject: Subject) -> None:
 
 def _name_link(asked: HelpAsked) -> Markup:
     """The person's name as a link that opens a private chat with them."""
-    return Markup(f'<a href="tg://user?id={asked.person.telegram_id}">{escape(asked.person.display_name)}</a>')
+    return Markup('<a href="tg://user?id={}">{}</a>').format(asked.person.telegram_id, asked.person.display_name)
 
 
 def _note(asked: HelpAsked) -> Readable:
     name, title = _name_link(asked), asked.title
     group = ", ".join(group.title for group in asked.groups)
 
-    def standard(tr: Tr) -> str:
+    def standard(tr: Tr) -> Markup:
         match asked.kind:
             case "p":
                 # Translators: name is a member's name (a link to them); title is a proposal's title.
@@ -142,7 +142,7 @@ def _note(asked: HelpAsked) -> Readable:
                 said = tr._("🆘 %(name)s pressed I need help (%(group)s).", name=name, group=group)
         return said + "\n" + tr._("Please get in touch with them: tap their name to write to them.")
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         match asked.kind:
             case "p" | "m":
                 # Translators: Easy Read. name is a member's name; title is a proposal's or meet-up's title.

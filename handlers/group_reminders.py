@@ -12,6 +12,7 @@ from bot.chat.router import CommandInfo, Router
 from bot.domain.reminders import DIGEST_HOURS
 from bot.domain.roles import Role
 from bot.i18n.easy import both
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services import groups, meetup_reminders
 from bot.services.errors import NotACoordinator, NotFound
@@ -36,15 +37,15 @@ def _day(tr: Tr, weekday: int) -> str:
     return tr.when(A_MONDAY + timedelta(days=weekday), UTC, "EEEE")
 
 
-def _listing(tr: Tr, group: Group) -> str:
+def _listing(tr: Tr, group: Group) -> Markup:
     off = group.reminders_off or []
-    lines: list[str] = [tr._("⏰ Reminders in this group:")]
+    lines: list[Markup] = [tr._("⏰ Reminders in this group:")]
     for kind, describe in KINDS.items():
         lines.append(("✅ " if kind not in off else "⛔ ") + describe(tr))
     # Translators: weekday is a day name such as "Monday"; time is like 09:00 (the group's local time).
     lines.append(tr._("🗓 When the weekly list goes: %(weekday)s, %(time)s", weekday=_day(tr, group.digest_weekday),
                       time=f"{group.digest_hour:02d}:00"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def _keyboard(ctx: Context, group: Group) -> Keyboard:

@@ -17,6 +17,7 @@ from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
 from bot.i18n.easy import Readable, both, easy_form
+from bot.i18n.markup import Markup, plain
 from bot.i18n.translator import Render, Tr, label_in
 from bot.services import conversations
 
@@ -26,7 +27,7 @@ TRAIL = "_trail"
 EASY = "_easy"  # set (never stored) in the data a buttons function sees when Easy Read is on
 
 
-Prompt = Callable[[Tr, Data], str]
+Prompt = Callable[[Tr, Data], Markup]
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,13 @@ def steps(*each: Step) -> dict[str, Step]:
 def question(step: Step, data: Data, problem: Render | None = None) -> Readable:
     """A step's question in both forms, after what was wrong with the last answer (if anything)."""
 
-    def standard(tr: Tr) -> str:
+    def standard(tr: Tr) -> Markup:
         asked = step.prompt(tr, data)
-        return f"{problem(tr)}\n\n{asked}" if problem else asked
+        return Markup("\n\n").join([problem(tr), asked]) if problem else asked
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         asked = step.easy(tr, data)
-        return f"{easy_form(problem)(tr)}\n\n{asked}" if problem else asked
+        return Markup("\n\n").join([easy_form(problem)(tr), asked]) if problem else asked
 
     return both(standard, easy)
 
@@ -146,7 +147,7 @@ class Guide:
         spec = self.steps[step]
         shown = {**data, EASY: True} if easy else data
         layouts = [spec.buttons(Tr(language), shown) for language in languages] if spec.buttons else []
-        rows = [[Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)),
+        rows = [[Button(" / ".join(dict.fromkeys(plain(layout[r][c][0]) for layout in layouts)),
                         encode(self.button, step, value)) for c, (_, value) in enumerate(row)]
                 for r, row in enumerate(layouts[0] if layouts else [])]
         navigation = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import both
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Tr
 from handlers.help_text import easy_help_text, help_text, more_help_text
 from handlers.home import show_home
@@ -13,7 +14,7 @@ from handlers.links import PRESS_START, open_private_keyboard
 router = Router(name=__name__)
 
 
-def about(tr: Tr) -> str:
+def about(tr: Tr) -> Markup:
     """The bot's description shown before anyone presses Start."""
     return tr._(
         "Criw helps member-led peer-support groups decide what to do together: suggest activities, vote, "
@@ -21,7 +22,7 @@ def about(tr: Tr) -> str:
     )
 
 
-def short_about(tr: Tr) -> str:
+def short_about(tr: Tr) -> Markup:
     return tr._("Your group decides together, in Welsh or English.")
 
 

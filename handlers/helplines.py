@@ -14,7 +14,7 @@ from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.domain.helplines import Helpline, read_helplines
 from bot.i18n.easy import both
-from bot.i18n.markup import bold, escape
+from bot.i18n.markup import BLANK, Markup, bold, escape, one_per_line
 from bot.i18n.translator import Tr
 from bot.settings import Settings
 
@@ -25,7 +25,7 @@ router = Router(name=__name__)
 class Line:
     name: Callable[[Tr], str]
     contact: str
-    about: Callable[[Tr], str]
+    about: Callable[[Tr], Markup]
     in_welsh: str = ""  # the same service's Welsh-language number, shown beside the main one to Welsh readers
 
 
@@ -63,30 +63,30 @@ def lines_for(settings: Settings) -> list[Line]:
     return own + (list(BUILT_IN) if settings.helplines_builtin or not own else [])
 
 
-def helplines_text(tr: Tr, lines: list[Line]) -> str:
-    parts: list[str] = [tr._("🆘 Where to get help now"),
-             tr._("🚨 If someone is in danger now, call 999.")]
+def helplines_text(tr: Tr, lines: list[Line]) -> Markup:
+    parts: list[Markup] = [tr._("🆘 Where to get help now"),
+                           tr._("🚨 If someone is in danger now, call 999.")]
     for line in lines:
         # Translators: name is a helpline's name, contact its phone number.
-        parts += ["", tr._("📞 %(name)s: %(contact)s", name=bold(line.name(tr)), contact=bold(line.contact))]
+        parts += [BLANK, tr._("📞 %(name)s: %(contact)s", name=bold(line.name(tr)), contact=bold(line.contact))]
         if line.in_welsh and tr.language == "cy":
             parts.append(tr._("🗣 Welsh-language line: %(contact)s (7pm–11pm every day)", contact=bold(line.in_welsh)))
         parts.append(line.about(tr))
-    parts += ["", tr._("💬 You can also talk to your group's coordinator. Asking here is private: nobody is told.")]
-    return "\n".join(parts)
+    parts += [BLANK, tr._("💬 You can also talk to your group's coordinator. Asking here is private: nobody is told.")]
+    return one_per_line(parts)
 
 
-def _easy(tr: Tr, lines: list[Line]) -> str:
+def _easy(tr: Tr, lines: list[Line]) -> Markup:
     first = lines[0]
     # Translators: Easy Read. name is a helpline's name, contact its phone number.
-    text: str = tr.p_("easy", "🆘 Do you need help now?\n🚨 If someone is in danger, call 999.\n"
+    text = tr.p_("easy", "🆘 Do you need help now?\n🚨 If someone is in danger, call 999.\n"
                        "📞 Call %(name)s: %(contact)s. It is free.\n📋 More help is in the list above.",
                  name=first.name(tr), contact=first.contact)
     welsh = next((line for line in lines if line.in_welsh), None)
     if welsh is not None and tr.language == "cy":  # a Welsh reader is pointed at the Welsh-language line too
         # Translators: Easy Read. name is a helpline's name, contact its Welsh-language number.
-        text += "\n" + tr.p_("easy", "🗣 %(name)s in Welsh: %(contact)s (7pm to 11pm).", name=welsh.name(tr),
-                             contact=welsh.in_welsh)
+        text = one_per_line([text, tr.p_("easy", "🗣 %(name)s in Welsh: %(contact)s (7pm to 11pm).",
+                                         name=welsh.name(tr), contact=welsh.in_welsh)])
     return text
 
 

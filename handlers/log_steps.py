@@ -10,6 +10,7 @@ from babel.dates import format_date
 from bot.domain.contributions import Category
 from bot.domain.hours import PRESETS
 from bot.i18n.durations import hours_button, hours_text
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.reports.labels import category_label, day_label
 from handlers.guided import EASY, Data, Rows, Step, steps
@@ -65,7 +66,7 @@ def _review_buttons(tr: Tr, data: Data) -> Rows:
     return [[(tr._("📨 Send it to be confirmed"), "send")]]
 
 
-def summary(tr: Tr, data: Data) -> str:
+def summary(tr: Tr, data: Data) -> Markup:
     lines = [tr._("🧺 What: %(what)s", what=category_label(tr, data["category"]))]
     if data.get("note"):
         lines.append(tr._("📝 Details: %(note)s", note=data["note"]))
@@ -75,10 +76,10 @@ def summary(tr: Tr, data: Data) -> str:
     lines.append(tr._("⏱ How long: %(hours)s", hours=hours_text(tr, data["quarters"])))
     confirmer = data.get("confirmer_name") or tr._("a coordinator")
     lines.append(tr._("🙋 Who confirms: %(name)s", name=confirmer))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def easy_summary(tr: Tr, data: Data) -> str:
+def easy_summary(tr: Tr, data: Data) -> Markup:
     """The review in Easy Read: what, when, how long, who checks it; one idea per line."""
     lines = [tr.p_("easy", "🧺 You did: %(what)s", what=category_label(tr, data["category"]))]
     lines.append(tr.p_("easy", "📅 When: %(day)s", day=day_label(tr, date.fromisoformat(data["day"]))))
@@ -87,16 +88,16 @@ def easy_summary(tr: Tr, data: Data) -> str:
         lines.append(tr.p_("easy", "🙋 %(name)s will check it.", name=data["confirmer_name"]))
     else:
         lines.append(tr.p_("easy", "🙋 A coordinator will check it."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _note(tr: Tr, data: Data) -> str:
+def _note(tr: Tr, data: Data) -> Markup:
     if data.get("category") != Category.OTHER:
         return tr._("📝 Say what you did in a few words, for example: took three people to the walk. Or press Skip.")
     return tr._("📝 Say what you did in a few words.")
 
 
-def _easy_note(tr: Tr, data: Data) -> str:
+def _easy_note(tr: Tr, data: Data) -> Markup:
     if data.get("category") != Category.OTHER:
         return tr.p_("easy", "📝 What did you do?\n✍️ Write a few words.\n⏭ Or press Skip.")
     return tr.p_("easy", "📝 What did you do?\n✍️ Write a few words.")

@@ -31,6 +31,7 @@ from bot.domain.hours import read_hours
 from bot.domain.proposals import clean_text
 from bot.domain.roles import Role
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Tr
 from bot.services import contributions, credits
 from bot.services.contributions import LogRequest, local_day
@@ -188,14 +189,14 @@ async def take_back_pressed(ctx: Context) -> None:
 def _sent(asked_names: list[str]) -> Readable:
     names = ", ".join(asked_names)
 
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         if not asked_names:
             return tr._("📨 Saved. Nobody can be asked privately yet, so a coordinator will need to confirm it: "
                         "they can ask everyone in the group to press Start once.")
         # Translators: names is one or more people's names, separated by commas.
         return tr._("📨 Saved and sent to %(names)s to confirm. I'll tell you when it's confirmed.", names=names)
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         if not asked_names:
             return tr.p_("easy", "📨 Saved.\n🧑‍💼 A coordinator needs to check it.\n"
                                  "⏳ I will tell you when it is checked.")

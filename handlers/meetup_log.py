@@ -19,6 +19,7 @@ from bot.domain.contributions import ROLE_CATEGORY, Role, suggested_quarters
 from bot.domain.hours import DAY_LIMIT
 from bot.i18n.durations import hours_text
 from bot.i18n.easy import both
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.reports.labels import category_label
 from bot.services import contributions, credits
@@ -48,24 +49,24 @@ def _meetup_buttons(tr: Tr, data: Data) -> Rows:
     return [[(f"{title} · {day}", str(meetup_id))] for meetup_id, title, day in data["meetups"]]
 
 
-def _line(tr: Tr, row: list) -> str:  # type: ignore[type-arg]
+def _line(tr: Tr, row: list) -> Markup:  # type: ignore[type-arg]
     _, name, role, quarters, ticked = row
     mark = "✅" if ticked else "⬜"
     what = category_label(tr, ROLE_CATEGORY[Role(role)])
-    return f"{mark} {name} · {what} · {hours_text(tr, quarters)}"
+    return Markup("{} {} · {} · {}").format(mark, name, what, hours_text(tr, quarters))
 
 
-def _people_prompt(tr: Tr, data: Data) -> str:
+def _people_prompt(tr: Tr, data: Data) -> Markup:
     lines = [tr._("👥 %(title)s: who gave time, and how long?", title=data["title"]),
              tr._("Tap a name to tick or untick it, and 🔁 to change what they did. Each entry is confirmed by you "
                   "as it is logged. Log your own time with /log, for someone else to confirm.")]
-    return "\n".join([*lines, "", *(_line(tr, row) for row in data["roster"])])
+    return one_per_line([*lines, "", *(_line(tr, row) for row in data["roster"])])
 
 
-def _easy_people_prompt(tr: Tr, data: Data) -> str:
+def _easy_people_prompt(tr: Tr, data: Data) -> Markup:
     lines = [tr.p_("easy", "👥 %(title)s: who gave time?", title=data["title"]),
              tr.p_("easy", "👆 Tap a name to tick it.\n🔁 Tap 🔁 to change what they did.\n✅ Then tap Log.")]
-    return "\n".join([*lines, "", *(_line(tr, row) for row in data["roster"])])
+    return one_per_line([*lines, "", *(_line(tr, row) for row in data["roster"])])
 
 
 def _people_buttons(tr: Tr, data: Data) -> Rows:
@@ -130,7 +131,7 @@ async def _save(ctx: Context, data: Data) -> None:
         await GUIDE.ask(ctx, "people", data, explain(invalid.problem))
         return
     await GUIDE.end(ctx)
-    logged = "\n".join(f"• {view.person.display_name}" for view in views)
+    logged = one_per_line(Markup("• {}").format(view.person.display_name) for view in views)
     await ctx.reply(both(
         lambda tr: tr.n_("✅ Logged and confirmed for %(n)s person:", "✅ Logged and confirmed for %(n)s "
                          "people:", len(views)) + "\n" + logged,

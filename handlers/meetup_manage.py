@@ -27,7 +27,7 @@ from bot.domain.dates import local_to_utc, read_when
 from bot.domain.meetups import Answer
 from bot.domain.proposals import clean_text
 from bot.i18n.easy import Readable, Subject, both
-from bot.i18n.markup import bold, escape
+from bot.i18n.markup import BLANK, Markup, bold, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, meetup_changes, meetups
 from bot.services.errors import NotFound
@@ -69,20 +69,20 @@ async def menu(ctx: Context) -> None:
                          about=Subject("m", view.id)), _menu_keyboard(ctx, view))
 
 
-def _who(tr: Tr, view: MeetupView, answers: list) -> str:  # type: ignore[type-arg]
-    lines = [tr._("⚙️ Manage: %(title)s", title=bold(view.meetup.title)), *text.details(tr, view), ""]
+def _who(tr: Tr, view: MeetupView, answers: list) -> Markup:  # type: ignore[type-arg]
+    lines = [tr._("⚙️ Manage: %(title)s", title=bold(view.meetup.title)), *text.details(tr, view), BLANK]
     for kind in (Answer.GOING, Answer.MAYBE, Answer.WAITING):
         people = [(person, lift, pickup) for answer, lift, pickup, person in answers if answer == kind]
         names = ", ".join(person.display_name for person, _, _ in people) or "–"
-        lines.append(f"{text.answer_word(tr, kind)}: {escape(names)}")
+        lines.append(Markup("{}: {}").format(text.answer_word(tr, kind), names))
     for answer, lift, pickup, person in answers:
         if lift and answer != Answer.NO:
             lines.append(tr._("🚗 Lift for %(name)s, pickup: %(pickup)s", name=person.display_name,
                               pickup=pickup or "–"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_who(tr: Tr, view: MeetupView, answers: list) -> str:  # type: ignore[type-arg]
+def _easy_who(tr: Tr, view: MeetupView, answers: list) -> Markup:  # type: ignore[type-arg]
     """The same in Easy Read: one line per answer, then the lifts, then what to do."""
     # Translators: Easy Read. title is a meet-up's title.
     lines = [tr.p_("easy", "⚙️ You run this meet-up: %(title)s", title=bold(view.meetup.title)),
@@ -100,7 +100,7 @@ def _easy_who(tr: Tr, view: MeetupView, answers: list) -> str:  # type: ignore[t
             lines.append(tr.p_("easy", "🚗 %(name)s needs a lift. Pickup: %(pickup)s", name=person.display_name,
                                pickup=pickup or "–"))
     lines.append(tr.p_("easy", "👆 What do you want to do? Press a button."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def _menu_keyboard(ctx: Context, view: MeetupView) -> Keyboard:

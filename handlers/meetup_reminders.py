@@ -18,7 +18,7 @@ from bot.domain import language
 from bot.domain.meetups import ON, Answer
 from bot.domain.reminders import DIGEST_SPAN, DIGEST_USEFUL, ReminderState
 from bot.i18n.easy import Readable, Subject, both
-from bot.i18n.markup import bold
+from bot.i18n.markup import BLANK, Markup, bold, one_per_line
 from bot.i18n.translator import Render, Tr, render_in
 from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler, Send
 from bot.services import meetup_reminders, meetups
@@ -66,10 +66,10 @@ async def group_reminder(reminder: Reminder, context: DeliveryContext) -> Handle
     return Send(_to_group(found.group, lambda tr: _tomorrow(tr, found), found))
 
 
-def _tomorrow(tr: Tr, view: MeetupView) -> str:
+def _tomorrow(tr: Tr, view: MeetupView) -> Markup:
     lines = [tr._("⏰ Tomorrow: %(title)s", title=bold(view.meetup.title)), *meetup_text.details(tr, view),
              *meetup_text.counts(tr, view), tr._("Tap below to say if you're coming.")]
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def _soon(going: _Going) -> Readable:
                 speech=lambda tr: _soon_speech(tr, going), about=Subject("m", going.view.id))
 
 
-def _soon_standard(tr: Tr, going: _Going) -> str:
+def _soon_standard(tr: Tr, going: _Going) -> Markup:
     view = going.view
     lines = [tr._("⏰ Soon: %(title)s. You said you're going.", title=bold(view.meetup.title)),
              *meetup_text.details(tr, view)]
@@ -111,10 +111,10 @@ def _soon_standard(tr: Tr, going: _Going) -> str:
         lines.append(tr._("🚗 You asked for a lift. Pickup: %(pickup)s", pickup=going.pickup) if going.pickup
                      else tr._("🚗 You asked for a lift."))
     lines.append(tr._("If you can't come after all, tap “Not going” below."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _soon_easy(tr: Tr, going: _Going) -> str:
+def _soon_easy(tr: Tr, going: _Going) -> Markup:
     meetup, zone = going.view.meetup, going.view.zone
     # Translators: Easy Read. title is a meet-up's title.
     lines = [tr.p_("easy", "⏰ Reminder: you are going to %(title)s.", title=bold(meetup.title)),
@@ -128,10 +128,10 @@ def _soon_easy(tr: Tr, going: _Going) -> str:
         lines.append(tr.p_("easy", "🚗 Your lift picks you up at: %(pickup)s", pickup=going.pickup) if going.pickup
                      else tr.p_("easy", "🚗 You asked for a lift."))
     lines.append(tr.p_("easy", "❌ Cannot go? Tap “Not going”."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _soon_speech(tr: Tr, going: _Going) -> str:
+def _soon_speech(tr: Tr, going: _Going) -> Markup:
     meetup, zone = going.view.meetup, going.view.zone
     # Translators: Easy Read, read aloud. title is a meet-up's title; when is a date and time in words.
     lines = [tr.p_("easy", "Reminder: you are going to %(title)s. It starts on %(when)s.", title=meetup.title,
@@ -143,7 +143,7 @@ def _soon_speech(tr: Tr, going: _Going) -> str:
         # Translators: Easy Read, read aloud. pickup is where the driver picks the person up.
         lines.append(tr.p_("easy", "Your lift picks you up at %(pickup)s.", pickup=going.pickup))
     lines.append(tr.p_("easy", "If you cannot go, tap Not going."))
-    return " ".join(lines)
+    return Markup(" ").join(lines)
 
 
 async def weekly_digest(reminder: Reminder, context: DeliveryContext) -> Handled:
@@ -164,13 +164,13 @@ async def weekly_digest(reminder: Reminder, context: DeliveryContext) -> Handled
     return Send(_to_group(group, lambda tr: _week(tr, views)))
 
 
-def _week(tr: Tr, views: list[MeetupView]) -> str:
-    lines: list[str] = [tr._("🗓 The coming week's meet-ups:")]
+def _week(tr: Tr, views: list[MeetupView]) -> Markup:
+    lines: list[Markup] = [tr._("🗓 The coming week's meet-ups:")]
     for view in views:
-        lines.extend(["", "• " + bold(view.meetup.title), *meetup_text.details(tr, view),
+        lines.extend([BLANK, Markup("• ") + bold(view.meetup.title), *meetup_text.details(tr, view),
                       *meetup_text.counts(tr, view)])
-    lines.extend(["", tr._("Say if you're coming on each meet-up's post in this chat, or privately with /next.")])
-    return "\n".join(lines)
+    lines.extend([BLANK, tr._("Say if you're coming on each meet-up's post in this chat, or privately with /next.")])
+    return one_per_line(lines)
 
 
 KINDS: dict[str, KindHandler] = {GROUP: group_reminder, PRIVATE: private_reminder, DIGEST: weekly_digest}

@@ -32,6 +32,7 @@ from bot.domain.meetups import CAPACITY_MAX, PLACE_MAX, TITLE_MAX, MeetupDraft, 
 from bot.domain.places import map_link
 from bot.domain.proposals import check_text, clean_text
 from bot.i18n.easy import Readable, both, easy_form
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Render
 from bot.services import conversations, meetups, series
 from bot.services.errors import InvalidMeetup, NotACoordinator
@@ -119,8 +120,8 @@ async def _ask(ctx: Context, step: str, draft: MeetupDraft, data: dict, problem:
 
 
 def _after_problem(problem: Render, question: Render) -> Readable:
-    return both(lambda tr: f"{problem(tr)}\n\n{question(tr)}",
-                lambda tr: f"{easy_form(problem)(tr)}\n\n{easy_form(question)(tr)}")
+    return both(lambda tr: Markup("\n\n").join([problem(tr), question(tr)]),
+                lambda tr: Markup("\n\n").join([easy_form(problem)(tr), easy_form(question)(tr)]))
 
 
 async def _go(ctx: Context, draft: MeetupDraft, data: dict, step: str,  # type: ignore[type-arg]

@@ -12,7 +12,7 @@ from bot.domain.dates import local_to_utc
 from bot.domain.meetups import MeetupDraft
 from bot.domain.recurrence import Every
 from bot.i18n.easy import Readable, both
-from bot.i18n.markup import bold
+from bot.i18n.markup import Markup, bold, escape, one_per_line, plain
 from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import day_label, when
 
@@ -26,12 +26,12 @@ PREVIOUS = {"day": "title", "time": "day", "place": "day", "repeat": "place", "d
             "capacity": "default", "review": "capacity"}
 
 
-def _how_often(tr: Tr, draft: MeetupDraft) -> str:
+def _how_often(tr: Tr, draft: MeetupDraft) -> Markup:
     return {"": tr._("just once"), Every.WEEKLY: tr._("every week"), Every.FORTNIGHTLY: tr._("every two weeks"),
-            Every.MONTHLY: tr._("every month, in the same week")}.get(draft.every, draft.every)
+            Every.MONTHLY: tr._("every month, in the same week")}.get(draft.every, escape(draft.every))
 
 
-def summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> str:
+def summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> Markup:
     lines = [bold(draft.title)]
     if draft.starts_at is not None:
         lines.append(tr._("📅 When: %(when)s", when=when(tr, draft.starts_at, zone)))
@@ -42,10 +42,10 @@ def summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> str:
         lines.append(tr._("🙋 Members are going unless they say not") if draft.going_by_default
                      else tr._("🙋 Members say if they're going"))
     lines.append(tr._("🎟 Places: %(n)s", n=draft.capacity) if draft.capacity else tr._("🎟 Places: no limit"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def easy_summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> str:
+def easy_summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> Markup:
     """The draft in Easy Read: what, when, where, how often, places; one line each."""
     # Translators: Easy Read. title is the meet-up's title.
     lines = [tr.p_("easy", "📝 What: %(title)s", title=bold(draft.title))]
@@ -61,10 +61,10 @@ def easy_summary(tr: Tr, draft: MeetupDraft, zone: ZoneInfo) -> str:
     # Translators: Easy Read. n is how many people can come.
     lines.append(tr.p_("easy", "🎟 Places: %(n)s", n=draft.capacity) if draft.capacity
                  else tr.p_("easy", "🎟 Places: no limit"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_prompt(tr: Tr, step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) -> str:
+def _easy_prompt(tr: Tr, step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) -> Markup:
     """Each question in Easy Read: what to do, one line each; buttons first."""
     match step:
         case "title":
@@ -95,7 +95,7 @@ def _day(tr: Tr, zone: ZoneInfo, data: dict[str, str]) -> str:
 def prompt(step: str, draft: MeetupDraft, zone: ZoneInfo, data: dict[str, str]) -> Readable:
     """The step's question, in both forms."""
 
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         match step:
             case "title":
                 return tr._("✍️ What is the meet-up? Write a short title, for example: Coffee and a chat.")
@@ -147,7 +147,8 @@ def keyboard(step: str, draft: MeetupDraft, zone: ZoneInfo, now: datetime, langu
     """The step's own buttons (labels in each language, joined), then Skip, Back and Cancel. Easy Read
     spells the days out."""
     layouts = [_choices(Tr(language), step, zone, now, easy) for language in languages]
-    rows = [[Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, step, value))
+    rows = [[Button(" / ".join(dict.fromkeys(plain(layout[r][c][0]) for layout in layouts)),
+                    encode(BUTTON, step, value))
              for c, (_, value) in enumerate(row)] for r, row in enumerate(layouts[0])]
     navigation = []
     if step in NEXT:

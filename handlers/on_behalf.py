@@ -29,7 +29,8 @@ from bot.domain.contributions import Category
 from bot.domain.decisions import Choice
 from bot.domain.meetups import Answer
 from bot.i18n.durations import hours_button
-from bot.i18n.translator import Render, Tr
+from bot.i18n.markup import Markup
+from bot.i18n.translator import Label, Render, Tr
 from bot.reports.labels import category_label
 from bot.services import contributions, meetups, proposals, rsvp, supporters, voting
 from bot.services.contributions import LogRequest
@@ -94,7 +95,7 @@ async def pressed(ctx: Context) -> None:
     await handler(ctx, target, args[2:])
 
 
-def _button(ctx: Context, render: Render, target: Supported, step: str, *more: object) -> Button:
+def _button(ctx: Context, render: Label, target: Supported, step: str, *more: object) -> Button:
     return Button(ctx.label(render), encode(BEHALF, step, target.group.id, target.member.id, *more))
 
 
@@ -154,11 +155,11 @@ async def _vote(ctx: Context, target: Supported, args: tuple[str, ...]) -> None:
     if view.is_date_choice and cast.choice is not Choice.ABSTAIN:
         moment = view.options[index].starts_at
 
-        def detail(tr: Tr) -> str:
+        def detail(tr: Tr) -> Markup:
             when = tr.when(moment, view.zone)
             return says.ticked(tr, when, title) if cast.choice is Choice.YES else says.unticked(tr, when, title)
     else:
-        def detail(tr: Tr) -> str:
+        def detail(tr: Tr) -> Markup:
             return says.voted(tr, says.choice_label(tr, args[2]), title)
     await _tell(ctx, target, detail)
     if cast.closing is not None:

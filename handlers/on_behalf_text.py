@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n.durations import hours_button
 from bot.i18n.easy import Readable, both
-from bot.i18n.translator import Render, Tr
+from bot.i18n.markup import Markup, plain
+from bot.i18n.translator import Label, Render, Tr
 from bot.reports.labels import category_label
 
 private_only = both(
@@ -77,57 +78,57 @@ def pick_hours(name: str) -> Readable:
     )
 
 
-def choice_label(tr: Tr, code: str) -> str:
+def choice_label(tr: Tr, code: str) -> Markup:
     return {"y": tr._("✅ Yes"), "n": tr._("❌ No")}.get(code) or tr._("🤷 Abstain")
 
 
-def answer_label(tr: Tr, code: str) -> str:
+def answer_label(tr: Tr, code: str) -> Markup:
     return {"g": tr._("✅ Going"), "m": tr._("🤔 Maybe")}.get(code) or tr._("❌ Not going")
 
 
-def choice_button(code: str, title: str) -> Render:
-    return lambda tr: f"{choice_label(tr, code)} · {title}"
+def choice_button(code: str, title: str) -> Label:
+    return lambda tr: f"{plain(choice_label(tr, code))} · {title}"
 
 
-def answer_button(code: str, title: str) -> Render:
-    return lambda tr: f"{answer_label(tr, code)} · {title}"
+def answer_button(code: str, title: str) -> Label:
+    return lambda tr: f"{plain(answer_label(tr, code))} · {title}"
 
 
-def date_label(moment: datetime, zone: ZoneInfo, title: str) -> Render:
+def date_label(moment: datetime, zone: ZoneInfo, title: str) -> Label:
     return lambda tr: f"📅 {tr.when(moment, zone, 'EEE d MMM, HH:mm')} · {title}"
 
 
-def category_button(category: str) -> Render:
+def category_button(category: str) -> Label:
     return lambda tr: category_label(tr, category)
 
 
-def hours_label(quarters: int) -> Render:
+def hours_label(quarters: int) -> Label:
     return lambda tr: hours_button(tr, quarters)
 
 
 # The detail lines below are label: value lines (one idea, an emoji first): Easy Read already, and
 # shared by both forms of the "entered" message.
-def voted(tr: Tr, choice: str, title: str) -> str:
+def voted(tr: Tr, choice: str, title: str) -> Markup:
     # Translators: choice is Yes, No or Abstain (with its emoji); title is a proposal's title.
     return tr._("🗳️ Vote: %(choice)s\n📝 %(title)s", choice=choice, title=title)
 
 
-def ticked(tr: Tr, when: str, title: str) -> str:
+def ticked(tr: Tr, when: str, title: str) -> Markup:
     # Translators: when is a date and time; title is a proposal's title.
     return tr._("🗳️ Date ticked: %(when)s\n📝 %(title)s", when=when, title=title)
 
 
-def unticked(tr: Tr, when: str, title: str) -> str:
+def unticked(tr: Tr, when: str, title: str) -> Markup:
     # Translators: when is a date and time; title is a proposal's title.
     return tr._("🗳️ Tick taken away: %(when)s\n📝 %(title)s", when=when, title=title)
 
 
-def answered(tr: Tr, answer: str, title: str) -> str:
+def answered(tr: Tr, answer: str, title: str) -> Markup:
     # Translators: answer is Going, Maybe or Not going; title is a meet-up's title.
     return tr._("📅 Answer: %(answer)s\n📝 %(title)s", answer=answer, title=title)
 
 
-def logged(tr: Tr, hours: str, category: str) -> str:
+def logged(tr: Tr, hours: str, category: str) -> Markup:
     # Translators: hours is a length of time ("Two hours"); category is what the member did ("Driving").
     return tr._("⏱ Time given today: %(hours)s (%(category)s)\n⏳ Waiting to be confirmed", hours=hours,
                 category=category)

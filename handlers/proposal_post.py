@@ -15,7 +15,7 @@ from bot.domain.decisions import OutcomeKind
 from bot.domain.proposals import ProposalState
 from bot.domain.reminders import ReminderState
 from bot.i18n.easy import Subject, both
-from bot.i18n.translator import Render, label_in
+from bot.i18n.translator import Label, label_in
 from bot.schedule import delivery
 from bot.schedule.delivery import DeliveryContext, Done, Handled, KindHandler, Send
 from bot.services import outbox, proposals, voting
@@ -158,7 +158,7 @@ async def _ask_coordinators(outbound: Outbound, view: ProposalView, tied: tuple[
             about=Subject("p", view.id)), tie_keyboard(view, tied, language.for_person(coordinator.language)))
 
 
-def _date_label(view: ProposalView, index: int) -> Render:
+def _date_label(view: ProposalView, index: int) -> Label:
     return lambda tr: "📅 " + text.when(tr, view.options[index].starts_at, view.zone, view.proposal.opened_at)
 
 

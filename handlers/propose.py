@@ -52,6 +52,7 @@ from bot.domain.proposals import (
     read_amount,
 )
 from bot.i18n.easy import Subject, both, easy_form
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, proposals
 from bot.services.errors import BotNotInGroup, InvalidProposal, NotFound
@@ -170,13 +171,13 @@ async def _prompt(ctx: Context, step_name: str, problem: Render | None = None) -
     keyboard = steps.keyboard(step, draft, zone, ctx.clock.now(), ctx.languages, first=step_name == "title",
                               extra=extra, easy=ctx.easy_read)
 
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         question = step.prompt(tr, draft, zone, extra)
-        return f"{problem(tr)}\n\n{question}" if problem else question
+        return Markup("\n\n").join([problem(tr), question]) if problem else question
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         question = step.easy(tr, draft, zone, extra)
-        return f"{easy_form(problem)(tr)}\n\n{question}" if problem else question
+        return Markup("\n\n").join([easy_form(problem)(tr), question]) if problem else question
 
     speech = (lambda tr: draft_speech(tr, draft, zone)) if step_name == "review" else None
     await ctx.reply(both(render, easy, speech=speech, about=Subject("w", draft.group_chat_id)), keyboard)

@@ -14,6 +14,7 @@ from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
 from bot.domain.dates import local_to_utc, shows_year
 from bot.domain.proposals import MAX_OPTIONS, VOTE_DAYS, Draft
+from bot.i18n.markup import BLANK, Markup, escape, one_per_line, plain
 from bot.i18n.translator import Tr, label_in
 from handlers.proposal_text import day_label, draft_summary, easy_draft_summary, when
 from handlers.propose_deadlines import deadline_notes, easy_deadline_notes
@@ -25,7 +26,7 @@ DAYS_SHOWN = 12
 
 
 Extra = dict[str, str]  # what a prompt needs beyond the draft: the day chosen, the voting window, "now"
-Prompt = Callable[[Tr, Draft, ZoneInfo, Extra], str]
+Prompt = Callable[[Tr, Draft, ZoneInfo, Extra], Markup]
 Rows = list[list[tuple[str, str, str]]]
 Buttons = Callable[[Tr, Draft, ZoneInfo, datetime, Extra], Rows]
 
@@ -114,12 +115,12 @@ def _pending(tr: Tr, zone: ZoneInfo, extra: Extra) -> str:
     return tr.when(moment, zone, "EEEE d MMMM y, HH:mm" if extra.get("pending_time") else "EEEE d MMMM y")
 
 
-def _next_year_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+def _next_year_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     # Translators: when is a date with its year, such as "Friday 20 November 2027".
     return tr._("📅 That date has already passed this year. Did you mean %(when)s?", when=_pending(tr, zone, extra))
 
 
-def _easy_next_year_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+def _easy_next_year_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     # Translators: Easy Read. when is a date with its year, such as "Friday 20 November 2027".
     return tr.p_("easy", "📅 That date has gone this year.\n❓ Do you mean %(when)s?", when=_pending(tr, zone, extra))
 
@@ -128,21 +129,22 @@ def _now(extra: Extra) -> datetime:
     return datetime.fromisoformat(extra["now"])
 
 
-def _review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+def _review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     notes = deadline_notes(tr, draft, zone, extra)
-    return "\n\n".join([tr._("👀 Here is your proposal:"), draft_summary(tr, draft, zone, _now(extra)),
-                        *([notes] if notes else []), tr._("Post it to the group?")])
+    parts = [tr._("👀 Here is your proposal:"), draft_summary(tr, draft, zone, _now(extra)),
+             *([notes] if notes else []), tr._("Post it to the group?")]
+    return one_per_line(line for index, part in enumerate(parts) for line in ([BLANK, part] if index else [part]))
 
 
-def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
-    listed = "\n".join(f"   • {when(tr, moment, zone, _now(extra))}" for moment in draft.options)
+def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
+    listed = one_per_line(escape(f"   • {when(tr, moment, zone, _now(extra))}") for moment in draft.options)
     return tr._("📅 Dates so far:") + "\n" + listed + "\n" + tr._(
         "Add another date if you'd like people to choose between dates, or carry on."
     )
 
 
-def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
-    listed = "\n".join(f"• {when(tr, moment, zone, _now(extra))}" for moment in draft.options)
+def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
+    listed = one_per_line(escape(f"• {when(tr, moment, zone, _now(extra))}") for moment in draft.options)
     return tr.p_("easy", "📅 Your dates:") + "\n" + listed + "\n" + tr.p_(
         "easy", "✅ Press Carry on.\n➕ Or add another date.")
 
@@ -152,21 +154,21 @@ def _day_label(tr: Tr, zone: ZoneInfo, extra: Extra) -> str:
     return tr.when(moment, zone, "EEEE d MMMM y" if shows_year(moment, _now(extra)) else "EEEE d MMMM")
 
 
-def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+def _time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     # Translators: day is a date such as "Saturday 5 December".
     return tr._("🕑 What time on %(day)s? Choose one, or type a time (for example 14:30).",
                 day=_day_label(tr, zone, extra))
 
 
-def _easy_time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+def _easy_time_prompt(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     # Translators: Easy Read. day is a date such as "Saturday 5 December".
     return tr.p_("easy", "🕑 What time on %(day)s?\n👆 Press a time.", day=_day_label(tr, zone, extra))
 
 
-def _easy_review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> str:
+def _easy_review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     notes = easy_deadline_notes(tr, draft, zone, extra)
-    return "\n".join([tr.p_("easy", "👀 This is your idea:"), easy_draft_summary(tr, draft, zone, _now(extra)),
-                      *([notes] if notes else []), tr.p_("easy", "📣 Send it to the group?")])
+    return one_per_line([tr.p_("easy", "👀 This is your idea:"), easy_draft_summary(tr, draft, zone, _now(extra)),
+                         *([notes] if notes else []), tr.p_("easy", "📣 Send it to the group?")])
 
 
 STEPS: dict[str, Step] = {
@@ -218,7 +220,7 @@ def keyboard(step: Step, draft: Draft, zone: ZoneInfo, now: datetime, languages:
     layouts = [buttons(Tr(language)) for language in languages] if step.buttons else []
     rows = [
         [
-            Button(" / ".join(dict.fromkeys(layout[r][c][0] for layout in layouts)), encode(BUTTON, name, value))
+            Button(" / ".join(dict.fromkeys(plain(layout[r][c][0]) for layout in layouts)), encode(BUTTON, name, value))
             for c, (_, name, value) in enumerate(row)
         ]
         for r, row in enumerate(layouts[0] if layouts else [])

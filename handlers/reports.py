@@ -27,6 +27,7 @@ from bot.domain.credits import PERIODS, report_period
 from bot.domain.language import BOTH
 from bot.i18n.durations import hours_text
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import Markup, escape, one_per_line
 from bot.i18n.translator import Tr, render_in
 from bot.reports.evidence import evidence
 from bot.reports.evidence_files import evidence_files
@@ -73,7 +74,7 @@ def _group_buttons(tr: Tr, data: Data) -> Rows:
     return [*([(title, str(chat))] for chat, title, _ in data["groups"]), [(tr._("🌐 All our groups"), "all")]]
 
 
-def _period_label(tr: Tr, name: str) -> str:
+def _period_label(tr: Tr, name: str) -> Markup:
     return {"this_month": tr._("This month"), "last_month": tr._("Last month"),
             "last_3_months": tr._("The last 3 months"), "this_year": tr._("This year")}[name]
 
@@ -145,7 +146,8 @@ async def _send(ctx: Context, data: Data, language: str) -> None:
     elif ctx.easy_read:  # the summary in their one language, in Easy Read (funders get the bilingual one)
         await ctx.reply(_easy_summary(found))
     else:
-        await ctx.outbound.send(SendMessage(chat, render_in(BOTH, lambda tr: "📊 " + summary(tr, found))))
+        text = render_in(BOTH, lambda tr: Markup("📊 ") + escape(summary(tr, found)))
+        await ctx.outbound.send(SendMessage(chat, text))
     tr = Tr(language)
     stem = f"criw-{'evidence' if figures.organisation else 'group'}-{start.isoformat()}-{end.isoformat()}-{language}"
     for name, content in await asyncio.to_thread(evidence_files, worded(tr, figures), stem):
@@ -163,7 +165,7 @@ async def _send(ctx: Context, data: Data, language: str) -> None:
 
 def _easy_summary(found: Report) -> Readable:
     totals = found.totals
-    return both(lambda tr: "📊 " + summary(tr, found), lambda tr: "\n".join([
+    return both(lambda tr: Markup("📊 ") + escape(summary(tr, found)), lambda tr: one_per_line([
         tr.p_("easy", "📊 Your report is ready."),
         tr.p_("easy", "🕒 Time given: %(hours)s", hours=hours_text(tr, totals.quarters)),
         tr.p_("easy", "👥 People who gave time: %(n)s", n=totals.members),

@@ -24,6 +24,7 @@ from bot.chat.router import Router
 from bot.domain.bookings import DeclineReason, Kind, RequestState
 from bot.domain.dates import read_when
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, request_decisions, requests
 from bot.services.errors import NotFound
@@ -98,7 +99,7 @@ async def finish(ctx: Context, decided: Decided) -> None:
 def _done(view: requests.RequestView) -> Readable:
     name = view.requester.display_name
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         match view.state:
             case RequestState.APPROVED:
                 return tr.p_("easy", "✅ You said yes.\n🙋 I told %(name)s.", name=name)
@@ -110,7 +111,7 @@ def _done(view: requests.RequestView) -> Readable:
                 return tr.p_("easy", "🔁 I offered it to %(name)s.\n⏳ I will tell you their answer.", name=name)
         return tr.p_("easy", "👍 Chosen.\n👆 Here is the request again. You can say yes now.")
 
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         match view.state:
             case RequestState.APPROVED:
                 return tr._("✅ Approved. %(name)s has been told.", name=name)
@@ -173,12 +174,12 @@ async def _other_choices(ctx: Context, view: requests.RequestView) -> None:
                                      "/resources.")))
         return
 
-    def render(tr: Tr) -> str:
-        lines: list[str] = [tr._("🏠 Which room?") if view.kind is Kind.ROOM else tr._("🚌 Which vehicle?")]
+    def render(tr: Tr) -> Markup:
+        lines: list[Markup] = [tr._("🏠 Which room?") if view.kind is Kind.ROOM else tr._("🚌 Which vehicle?")]
         lines.extend("• " + resource_line(tr, resource) for resource in found if resource.id != current)
-        return "\n".join(lines)
+        return one_per_line(lines)
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         return (tr.p_("easy", "🏠 Which room?\n👆 Press one.") if view.kind is Kind.ROOM
                 else tr.p_("easy", "🚌 Which vehicle?\n👆 Press one."))
 

@@ -16,6 +16,7 @@ from bot.domain import language
 from bot.domain.bookings import Kind, RequestState
 from bot.domain.clock import Clock
 from bot.i18n.easy import both
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Render, Tr, label_in, render_in
 from bot.services import meetups, request_decisions, requests
 from bot.services.request_decisions import Decided
@@ -121,7 +122,7 @@ async def update_cards(outbound: Outbound, uow: UnitOfWorkFactory, decided: Deci
             log.info("request %s: card in chat %s could not be updated", decided.view.id, card.chat_id)
 
 
-def _card_text(person: Person | None, languages: tuple[str, ...], view: RequestView) -> str:
+def _card_text(person: Person | None, languages: tuple[str, ...], view: RequestView) -> Markup:
     """A card edited in place reads as the coordinator chose: Easy Read in their one language, or standard."""
     if person is not None and person.easy_read:  # the same language Outbound.private_message chose for the card
         return text.easy_card(Tr(person.language or language.suggested(person.language_hint) or languages[0]), view)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.bookings import Access, Kind
 from bot.domain.dates import local_to_utc
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from handlers.guided import EASY, Data, Rows, Step, steps
 from handlers.proposal_text import day_label, when
@@ -100,8 +101,8 @@ def _review_buttons(tr: Tr, data: Data) -> Rows:
     return [[(tr._("📨 Send it to the coordinators"), "send")]]
 
 
-def summary(tr: Tr, data: Data) -> str:
-    lines: list[str] = [tr._("🧾 What: %(kind)s", kind=kind_label(tr, data["kind"]))]
+def summary(tr: Tr, data: Data) -> Markup:
+    lines: list[Markup] = [tr._("🧾 What: %(kind)s", kind=kind_label(tr, data["kind"]))]
     if data.get("meetup_title"):
         lines.append(tr._("📍 Meet-up: %(title)s", title=data["meetup_title"]))
     if data["kind"] != Kind.MONEY:
@@ -115,11 +116,11 @@ def summary(tr: Tr, data: Data) -> str:
     lines.extend(_amounts(tr, data))
     if data.get("note"):
         lines.append(tr._("📝 What for: %(note)s", note=data["note"]))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _amounts(tr: Tr, data: Data) -> list[str]:
-    lines: list[str] = []
+def _amounts(tr: Tr, data: Data) -> list[Markup]:
+    lines: list[Markup] = []
     if data["kind"] == Kind.ROOM:
         lines.append(tr._("👥 How many: %(n)s", n=data.get("people", 0)))
         if data.get("access"):
@@ -134,22 +135,22 @@ def _amounts(tr: Tr, data: Data) -> list[str]:
     return lines
 
 
-def _time_prompt(tr: Tr, data: Data) -> str:
+def _time_prompt(tr: Tr, data: Data) -> Markup:
     day = date.fromisoformat(data["day"])
     label = tr.when(local_to_utc(day, time(12), zone(data)), zone(data), "EEEE d MMMM")
     # Translators: day is a date such as "Saturday 5 December".
     return tr._("🕑 From what time on %(day)s? Choose one, or type a time (for example 14:30).", day=label)
 
 
-def _note_prompt(tr: Tr, data: Data) -> str:
+def _note_prompt(tr: Tr, data: Data) -> Markup:
     if data.get("kind") == Kind.MONEY:
         return tr._("📝 What is the money for? Write a few words, for example: paint and brushes for the mural.")
     return tr._("📝 Anything the coordinators should know? Write a few words, or press Skip.")
 
 
-def _easy_summary(tr: Tr, data: Data) -> str:
+def _easy_summary(tr: Tr, data: Data) -> Markup:
     """The review in Easy Read: what, when, how many; one idea per line."""
-    lines: list[str] = [tr.p_("easy", "🧾 You need: %(kind)s", kind=kind_label(tr, data["kind"]))]
+    lines: list[Markup] = [tr.p_("easy", "🧾 You need: %(kind)s", kind=kind_label(tr, data["kind"]))]
     if data.get("meetup_title"):
         lines.append(tr.p_("easy", "📍 For the meet-up: %(title)s", title=data["meetup_title"]))
     if data["kind"] != Kind.MONEY and data.get("start"):
@@ -161,17 +162,17 @@ def _easy_summary(tr: Tr, data: Data) -> str:
         lines.append(tr.p_("easy", "🪑 Seats: %(n)s", n=data.get("seats", 0)))
     else:
         lines.append(tr.p_("easy", "💷 Money: %(amount)s", amount=money(tr, data.get("amount", 0))))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_time_prompt(tr: Tr, data: Data) -> str:
+def _easy_time_prompt(tr: Tr, data: Data) -> Markup:
     day = date.fromisoformat(data["day"])
     label = tr.when(local_to_utc(day, time(12), zone(data)), zone(data), "EEEE d MMMM")
     # Translators: Easy Read. day is a date such as "Saturday 5 December".
     return tr.p_("easy", "🕑 What time does it start on %(day)s?\n👆 Press a time.", day=label)
 
 
-def _easy_note_prompt(tr: Tr, data: Data) -> str:
+def _easy_note_prompt(tr: Tr, data: Data) -> Markup:
     if data.get("kind") == Kind.MONEY:
         return tr.p_("easy", "📝 What is the money for?\n✍️ Write a few words.")
     return tr.p_("easy", "📝 Do the coordinators need to know more?\n✍️ Write a few words.\n⏭ Or press Skip.")

@@ -8,18 +8,18 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.bookings import Access, DeclineReason, Kind, Problem, RequestState
 from bot.i18n.easy import Readable, both, easy_form
-from bot.i18n.markup import bold, escape
+from bot.i18n.markup import Markup, bold, escape, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services.requests import RequestView, hours_of, target
 from handlers.proposal_text import when
 from handlers.resource_text import hours_text, money, need_label, needs_list
 
 
-def kind_label(tr: Tr, kind: str) -> str:
+def kind_label(tr: Tr, kind: str) -> Markup:
     return {Kind.ROOM: tr._("🏠 A room"), Kind.VEHICLE: tr._("🚌 Transport"), Kind.MONEY: tr._("💷 Money")}[Kind(kind)]
 
 
-def state_label(tr: Tr, state: str) -> str:
+def state_label(tr: Tr, state: str) -> Markup:
     return {
         RequestState.PENDING: tr._("⏳ Waiting for a coordinator"),
         RequestState.NEEDS_INFO: tr._("❓ A coordinator has a question"),
@@ -30,7 +30,7 @@ def state_label(tr: Tr, state: str) -> str:
     }[RequestState(state)]
 
 
-def reason_text(tr: Tr, code: str, typed: str) -> str:
+def reason_text(tr: Tr, code: str, typed: str) -> Markup:
     match code:
         case DeclineReason.BOOKED:
             return tr._("The room or vehicle is already booked then.")
@@ -40,24 +40,25 @@ def reason_text(tr: Tr, code: str, typed: str) -> str:
             return tr._("It's too short notice to arrange.")
         case DeclineReason.UNSUITABLE:
             return tr._("It isn't something we can support.")
-    return typed
+    return escape(typed)
 
 
-def time_range(tr: Tr, starts_at: datetime, ends_at: datetime | None, zone: ZoneInfo) -> str:
+def time_range(tr: Tr, starts_at: datetime, ends_at: datetime | None, zone: ZoneInfo) -> Markup:
     if ends_at is None:
-        return when(tr, starts_at, zone)
+        return escape(when(tr, starts_at, zone))
     same_day = starts_at.astimezone(zone).date() == ends_at.astimezone(zone).date()
-    return f"{when(tr, starts_at, zone)}–{tr.when(ends_at, zone, 'HH:mm' if same_day else 'EEEE d MMMM, HH:mm')}"
+    ends = tr.when(ends_at, zone, 'HH:mm' if same_day else 'EEEE d MMMM, HH:mm')
+    return escape(f"{when(tr, starts_at, zone)}–{ends}")
 
 
-def heading(tr: Tr, view: RequestView) -> str:
+def heading(tr: Tr, view: RequestView) -> Markup:
     # Translators: id is the request's number; kind is "A room", "Transport" or "Money" with its emoji.
     return tr._("🧾 Request %(id)s: %(kind)s", id=view.id, kind=kind_label(tr, view.kind))
 
 
-def _what(tr: Tr, view: RequestView) -> list[str]:
+def _what(tr: Tr, view: RequestView) -> list[Markup]:
     request = view.request
-    lines: list[str] = []
+    lines: list[Markup] = []
     if view.kind is Kind.ROOM:
         lines.append(tr._("🏠 Room: %(name)s", name=view.resource.name) if view.resource
                      else tr._("🏠 Room: any suitable room"))
@@ -82,10 +83,10 @@ def _what(tr: Tr, view: RequestView) -> list[str]:
     return lines
 
 
-def summary(tr: Tr, view: RequestView) -> list[str]:
+def summary(tr: Tr, view: RequestView) -> list[Markup]:
     """What is asked for, for whom and when: the lines every view of a request shares."""
     request = view.request
-    lines: list[str] = [heading(tr, view), tr._("👥 Group: %(group)s", group=view.group.title),
+    lines: list[Markup] = [heading(tr, view), tr._("👥 Group: %(group)s", group=view.group.title),
              tr._("🙋 Asked by: %(name)s", name=view.requester.display_name)]
     if view.meetup is not None:
         lines.append(tr._("📍 Meet-up: %(title)s", title=view.meetup.title))
@@ -97,9 +98,9 @@ def summary(tr: Tr, view: RequestView) -> list[str]:
     return lines
 
 
-def _history(tr: Tr, view: RequestView) -> list[str]:
+def _history(tr: Tr, view: RequestView) -> list[Markup]:
     request = view.request
-    lines: list[str] = []
+    lines: list[Markup] = []
     if request.question:
         lines.append(tr._("❓ Question: %(question)s", question=request.question))
     if request.answer:
@@ -111,9 +112,9 @@ def _history(tr: Tr, view: RequestView) -> list[str]:
     return lines
 
 
-def offer_lines(tr: Tr, view: RequestView) -> list[str]:
+def offer_lines(tr: Tr, view: RequestView) -> list[Markup]:
     request = view.request
-    lines: list[str] = []
+    lines: list[Markup] = []
     if view.offer is not None:
         lines.append(tr._("🔁 Offered instead: %(name)s", name=view.offer.name))
     if request.offer_starts_at is not None:
@@ -122,7 +123,7 @@ def offer_lines(tr: Tr, view: RequestView) -> list[str]:
     return lines
 
 
-def problem_line(tr: Tr, view: RequestView, problem: Problem) -> str:
+def problem_line(tr: Tr, view: RequestView, problem: Problem) -> Markup:
     match problem.code:
         case "clash":
             return tr.n_("⛔ Already booked then: %(n)s approved booking overlaps (set-up time included).",
@@ -154,7 +155,7 @@ def problem_line(tr: Tr, view: RequestView, problem: Problem) -> str:
     return access_line(tr, problem)
 
 
-def access_line(tr: Tr, problem: Problem) -> str:
+def access_line(tr: Tr, problem: Problem) -> Markup:
     need = need_label(tr, problem.need or Access.STEP_FREE)
     if problem.n:
         # Translators: need is e.g. "step-free access" or "a hearing loop".
@@ -163,28 +164,28 @@ def access_line(tr: Tr, problem: Problem) -> str:
     return tr._("♿ Asked for: %(need)s; this room hasn't got it.", need=need)
 
 
-def checks(tr: Tr, view: RequestView) -> list[str]:
+def checks(tr: Tr, view: RequestView) -> list[Markup]:
     if not view.is_open:
         return []
     found = [problem_line(tr, view, problem) for problem in view.assessment.problems]
     return [tr._("🔎 Checks:"), *(found or [tr._("✅ No problems found.")])]
 
 
-def card(tr: Tr, view: RequestView) -> str:
+def card(tr: Tr, view: RequestView) -> Markup:
     """What a coordinator sees: the request, its history, where it stands, and the checks."""
     lines = [*summary(tr, view), *_history(tr, view), tr._("📌 Where it stands: %(state)s",
                                                           state=state_label(tr, view.state))]
     if view.decided_by is not None and not view.is_open:
         lines.append(tr._("🧑‍💼 Decided by: %(name)s", name=view.decided_by.display_name))
     found = checks(tr, view)
-    return "\n".join([*lines, "", *found] if found else lines)
+    return one_per_line([*lines, "", *found] if found else lines)
 
 
-def easy_card(tr: Tr, view: RequestView) -> str:
+def easy_card(tr: Tr, view: RequestView) -> Markup:
     """The card in Easy Read: who asks for what and when, where it stands, and any problems."""
     request = view.request
     # Translators: Easy Read. id is the request's number; kind is "A room", "Transport" or "Money" with its emoji.
-    lines: list[str] = [tr.p_("easy", "🧾 Request %(id)s: %(kind)s", id=view.id, kind=kind_label(tr, view.kind)),
+    lines: list[Markup] = [tr.p_("easy", "🧾 Request %(id)s: %(kind)s", id=view.id, kind=kind_label(tr, view.kind)),
              tr.p_("easy", "🙋 From: %(name)s", name=view.requester.display_name)]
     if request.starts_at is not None and view.kind is not Kind.MONEY:
         lines.append(tr.p_("easy", "📅 When: %(when)s", when=when(tr, request.starts_at, view.zone)))
@@ -201,22 +202,22 @@ def easy_card(tr: Tr, view: RequestView) -> str:
         found = [problem_line(tr, view, problem) for problem in view.assessment.problems]
         lines.extend(found or [tr.p_("easy", "✅ No problems found.")])
         lines.append(tr.p_("easy", "👆 Please press a button to answer."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def card_message(view: RequestView, intro: Render | None = None) -> Readable:
     """A coordinator's card in both forms, after a line saying why it is shown (if any)."""
 
-    def standard(tr: Tr) -> str:
-        return (f"{intro(tr)}\n\n" if intro else "") + card(tr, view)
+    def standard(tr: Tr) -> Markup:
+        return Markup("\n\n").join([intro(tr), card(tr, view)]) if intro else card(tr, view)
 
-    def easy(tr: Tr) -> str:
-        return (f"{easy_form(intro)(tr)}\n" if intro else "") + easy_card(tr, view)
+    def easy(tr: Tr) -> Markup:
+        return one_per_line([easy_form(intro)(tr), easy_card(tr, view)]) if intro else easy_card(tr, view)
 
     return both(standard, easy)
 
 
-def booked_line(tr: Tr, view: RequestView) -> str:
+def booked_line(tr: Tr, view: RequestView) -> Markup:
     resource = view.resource
     if view.kind is Kind.MONEY:
         return tr._("💷 Amount: %(amount)s", amount=money(tr, view.request.amount))
@@ -232,7 +233,7 @@ def told(view: RequestView) -> Readable:
     return both(lambda tr: _told(tr, view), lambda tr: _told_easy(tr, view))
 
 
-def _told(tr: Tr, view: RequestView) -> str:
+def _told(tr: Tr, view: RequestView) -> Markup:
     request = view.request
     head = {
         RequestState.APPROVED: tr._("✅ Good news: your request is approved."),
@@ -257,10 +258,10 @@ def _told(tr: Tr, view: RequestView) -> str:
         lines.append(tr._("Press Answer, then write your answer."))
     elif view.state is RequestState.OFFERED:
         lines.extend(offer_lines(tr, view))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _told_easy(tr: Tr, view: RequestView) -> str:
+def _told_easy(tr: Tr, view: RequestView) -> Markup:
     request = view.request
     match view.state:
         case RequestState.APPROVED:
@@ -275,17 +276,18 @@ def _told_easy(tr: Tr, view: RequestView) -> str:
                      tr.p_("easy", "💬 Why: %(reason)s", reason=reason_text(tr, request.reason_code, request.reason)),
                      tr.p_("easy", "🙋 You can ask again. Use /requests.")]
         case RequestState.NEEDS_INFO:
-            lines = [tr.p_("easy", "❓ A coordinator has a question for you."), f"💬 {escape(request.question)}",
+            lines = [tr.p_("easy", "❓ A coordinator has a question for you."),
+                     Markup("💬 {}").format(request.question),
                      tr.p_("easy", "✍️ Press Answer. Then write your answer.")]
         case RequestState.OFFERED:
             lines = [tr.p_("easy", "🔁 A coordinator offers something else."), *offer_lines(tr, view),
                      tr.p_("easy", "✅ Press Accept if it is OK for you.")]
         case _:
             lines = [tr.p_("easy", "✖️ Your request is closed.")]
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def meetup_line(tr: Tr, view: RequestView) -> str:
+def meetup_line(tr: Tr, view: RequestView) -> Markup:
     """The short line under the meet-up's group post once a request for it ends (no private details)."""
     approved = view.state is RequestState.APPROVED
     if view.state is RequestState.CANCELLED:
@@ -307,16 +309,16 @@ def rider_note(view: RequestView, pickup: str) -> Readable:
     assert view.resource is not None and view.meetup is not None and view.request.starts_at is not None
     meetup, vehicle, starts_at = view.meetup, view.resource, view.request.starts_at
 
-    def standard(tr: Tr) -> str:
-        return "\n".join([
+    def standard(tr: Tr) -> Markup:
+        return one_per_line([
             tr._("🚌 Your lift is booked: %(title)s", title=bold(meetup.title)),
             tr._("🚌 Vehicle: %(name)s", name=vehicle.name),
             tr._("🕑 Pickup time: %(when)s", when=when(tr, starts_at, view.zone)),
             tr._("📍 Pickup place: %(place)s", place=pickup) if pickup
             else tr._("📍 Pickup place: the organiser will let you know.")])
 
-    def easy(tr: Tr) -> str:
-        return "\n".join([
+    def easy(tr: Tr) -> Markup:
+        return one_per_line([
             tr.p_("easy", "🚌 You have a lift to the meet-up: %(title)s", title=meetup.title),
             tr.p_("easy", "🕑 We pick you up: %(when)s", when=when(tr, starts_at, view.zone)),
             tr.p_("easy", "📍 Where: %(place)s", place=pickup) if pickup
@@ -325,13 +327,13 @@ def rider_note(view: RequestView, pickup: str) -> Readable:
     return both(standard, easy)
 
 
-def listing_line(tr: Tr, view: RequestView) -> str:
+def listing_line(tr: Tr, view: RequestView) -> Markup:
     _, starts_at, ends_at = target(view.request)
-    parts = [f"{view.id}", kind_label(tr, view.kind)]
+    parts = [escape(view.id), kind_label(tr, view.kind)]
     if view.title:
         parts.append(bold(view.title))
     if view.kind is Kind.MONEY:
-        parts.append(money(tr, view.request.amount))
+        parts.append(escape(money(tr, view.request.amount)))
     elif starts_at is not None:
         parts.append(time_range(tr, starts_at, ends_at, view.zone))
-    return "• " + " · ".join(parts) + "\n   " + state_label(tr, view.state)
+    return Markup("• ") + Markup(" · ").join(parts) + Markup("\n   ") + state_label(tr, view.state)

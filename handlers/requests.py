@@ -9,6 +9,7 @@ from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.domain.bookings import RequestState
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, request_decisions, requests
 from bot.services.errors import NotFound, RequestDecided
@@ -44,41 +45,41 @@ async def show_requests(ctx: Context) -> None:
 
 
 def _listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None,
-             groups: list[RequestView]) -> str:
-    lines: list[str] = []
+             groups: list[RequestView]) -> Markup:
+    lines: list[Markup] = []
     if groups:  # a group's coordinator follows their groups' requests; the organisation decides them
         lines.append(tr._("👥 Your groups' requests (the organisation's coordinators decide them):"))
         lines.extend(text.listing_line(tr, view) for view in groups)
-        lines.append("")
+        lines.append(BLANK)
     if queue is not None:
         lines.append(tr._("📥 Waiting for a decision (oldest first):"))
         lines.extend(text.listing_line(tr, view) for view in queue)
         if not queue:
             lines.append(tr._("Nothing is waiting."))
-        lines.append("")
+        lines.append(BLANK)
     lines.append(tr._("🧾 Your requests:"))
     lines.extend(text.listing_line(tr, view) for view in mine)
     if not mine:
         lines.append(tr._("You haven't asked for anything yet."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def _easy_listing(tr: Tr, mine: list[RequestView], queue: list[RequestView] | None,
-                  groups: list[RequestView]) -> str:
+                  groups: list[RequestView]) -> Markup:
     """Each request on one line: what, its number, where it stands."""
-    lines: list[str] = []
+    lines: list[Markup] = []
     if groups:
         lines.append(tr.p_("easy", "👥 Requests from your groups: %(n)s", n=len(groups)))
     if queue:
         lines.append(tr.p_("easy", "📥 Requests waiting for your answer: %(n)s", n=len(queue)))
     if mine:
         lines.append(tr.p_("easy", "🧾 Your requests:"))
-        lines.extend(f"• {text.kind_label(tr, view.kind)} {view.id}: {text.state_label(tr, view.state)}"
-                     for view in mine)
+        lines.extend(Markup("• {} {}: {}").format(text.kind_label(tr, view.kind), view.id,
+                                                  text.state_label(tr, view.state)) for view in mine)
     else:
         lines.append(tr.p_("easy", "🧾 You have not asked for anything yet."))
     lines.append(tr.p_("easy", "➕ To ask for something, press New request."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def _keyboard(ctx: Context, mine: list[RequestView], queue: list[RequestView] | None) -> Keyboard:
@@ -167,7 +168,7 @@ async def _after_member(ctx: Context, decided: Decided) -> None:
 
 
 def _member_done(view: RequestView) -> Readable:
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         match view.state:
             case RequestState.PENDING:
                 return tr._("📨 Thank you. Your answer was sent to the coordinators.")
@@ -175,7 +176,7 @@ def _member_done(view: RequestView) -> Readable:
                 return tr._("✅ Accepted and booked.")
         return tr._("✖️ Your request is closed. You can ask again with /requests.")
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         match view.state:
             case RequestState.PENDING:
                 return tr.p_("easy", "📨 Thank you.\n🧑‍💼 I sent your answer to the coordinators.")
@@ -189,7 +190,7 @@ def _member_done(view: RequestView) -> Readable:
 def _news_for_coordinator(view: RequestView) -> Readable:
     name = view.requester.display_name
 
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         match view.state:
             case RequestState.PENDING:
                 return tr._("💬 %(name)s answered your question.", name=name)
@@ -197,7 +198,7 @@ def _news_for_coordinator(view: RequestView) -> Readable:
                 return tr._("✅ %(name)s accepted your offer. It is booked.", name=name)
         return tr._("✖️ %(name)s closed the request.", name=name)
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         match view.state:
             case RequestState.PENDING:
                 return tr.p_("easy", "💬 %(name)s answered your question.", name=name)

@@ -7,7 +7,7 @@ from bot.domain.bookings import ROOM_FEATURES
 from bot.domain.opening_hours import read_opening_hours
 from bot.domain.resources import Period
 from bot.i18n.easy import Readable, both
-from bot.i18n.markup import bold
+from bot.i18n.markup import BLANK, Markup, bold, one_per_line
 from bot.i18n.translator import Tr
 from handlers.guided import Data, Rows, Step, steps
 from handlers.resource_text import hours_text, money, need_label, needs_list
@@ -28,8 +28,8 @@ def _feature_buttons(tr: Tr, data: Data) -> Rows:
     return [*rows, [(tr._("✅ Done"), "done")]]
 
 
-def _room_review(tr: Tr, data: Data) -> str:
-    lines = [tr._("👀 Here is the room:"), "", bold(data["name"])]
+def _room_review(tr: Tr, data: Data) -> Markup:
+    lines = [tr._("👀 Here is the room:"), BLANK, bold(data["name"])]
     if data.get("address"):
         lines.append(tr._("📍 Address: %(address)s", address=data["address"]))
     lines.append(tr._("👥 Holds: %(n)s", n=data["capacity"]))
@@ -38,31 +38,31 @@ def _room_review(tr: Tr, data: Data) -> str:
     lines.append(tr._("🕘 Opening hours: %(hours)s", hours=hours_text(tr, read_opening_hours(data.get("hours", "")))))
     if data.get("notes"):
         lines.append(tr._("📝 Notes: %(notes)s", notes=data["notes"]))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _vehicle_review(tr: Tr, data: Data) -> str:
-    lines = [tr._("👀 Here is the vehicle:"), "", bold(data["name"]),
+def _vehicle_review(tr: Tr, data: Data) -> Markup:
+    lines = [tr._("👀 Here is the vehicle:"), BLANK, bold(data["name"]),
              tr._("🪑 Seats: %(n)s", n=data["seats"]), tr._("♿ Wheelchair spaces: %(n)s", n=data["wheelchair"]),
              tr._("🧑‍✈️ Needs a driver: yes") if data.get("driver") else tr._("🧑‍✈️ Needs a driver: no")]
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def _save_buttons(tr: Tr, data: Data) -> Rows:
     return [[(tr._("💾 Save it"), "save")]]
 
 
-def _easy_room_review(tr: Tr, data: Data) -> str:
+def _easy_room_review(tr: Tr, data: Data) -> Markup:
     lines = [tr.p_("easy", "👀 Please check the room:"), bold(data["name"]),
              tr.p_("easy", "👥 It holds %(n)s people.", n=data["capacity"])]
     if data.get("features"):
         lines.append(tr.p_("easy", "♿ It has: %(features)s", features=needs_list(tr, data["features"])))
     lines.append(tr.p_("easy", "💾 Press Save it."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_vehicle_review(tr: Tr, data: Data) -> str:
-    return "\n".join([tr.p_("easy", "👀 Please check the vehicle:"), bold(data["name"]),
+def _easy_vehicle_review(tr: Tr, data: Data) -> Markup:
+    return one_per_line([tr.p_("easy", "👀 Please check the vehicle:"), bold(data["name"]),
                       tr.p_("easy", "🪑 Seats: %(n)s", n=data["seats"]),
                       tr.p_("easy", "♿ Wheelchair spaces: %(n)s", n=data["wheelchair"]),
                       tr.p_("easy", "💾 Press Save it.")])

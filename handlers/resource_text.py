@@ -9,7 +9,7 @@ from babel.dates import format_date, get_day_names
 from bot.domain.bookings import Access, Kind
 from bot.domain.opening_hours import OpeningHours
 from bot.i18n.easy import Readable, both
-from bot.i18n.markup import bold, escape
+from bot.i18n.markup import BLANK, Markup, bold, escape, one_per_line
 from bot.i18n.translator import Tr
 from bot.services.requests import features_of, hours_of
 from bot.services.resources import BudgetLine, Catalogue
@@ -23,7 +23,7 @@ def money(tr: Tr, pence: int) -> str:
     return ("-" if pence < 0 else "") + "£" + text
 
 
-def need_label(tr: Tr, need: Access | str) -> str:
+def need_label(tr: Tr, need: Access | str) -> Markup:
     return {
         Access.STEP_FREE: tr._("step-free access"),
         Access.WHEELCHAIR: tr._("a wheelchair space"),
@@ -33,7 +33,7 @@ def need_label(tr: Tr, need: Access | str) -> str:
     }[Access(need)]
 
 
-def my_need_label(tr: Tr, need: Access) -> str:
+def my_need_label(tr: Tr, need: Access) -> Markup:
     """What a person ticks about themselves in /access."""
     return {
         Access.STEP_FREE: tr._("I need step-free access"),
@@ -44,37 +44,37 @@ def my_need_label(tr: Tr, need: Access) -> str:
     }[need]
 
 
-def needs_list(tr: Tr, needs: list[str] | set[Access] | frozenset[Access]) -> str:
-    return ", ".join(need_label(tr, need) for need in Access if need in {Access(n) for n in needs})
+def needs_list(tr: Tr, needs: list[str] | set[Access] | frozenset[Access]) -> Markup:
+    return Markup(", ").join(need_label(tr, need) for need in Access if need in {Access(n) for n in needs})
 
 
-def hours_text(tr: Tr, hours: OpeningHours) -> str:
+def hours_text(tr: Tr, hours: OpeningHours) -> Markup:
     if hours.always:
         return tr._("always open")
     names = get_day_names("abbreviated", locale=tr.language)
     day_names = tuple(str(names[day]).rstrip(".") for day in range(7))
-    return "; ".join(f"{days} {opens}–{closes}" for days, opens, closes in hours.grouped(day_names))
+    return escape("; ".join(f"{days} {opens}–{closes}" for days, opens, closes in hours.grouped(day_names)))
 
 
-def room_line(tr: Tr, room: Resource) -> str:
+def room_line(tr: Tr, room: Resource) -> Markup:
     """ "Hall — 30 people; step-free access, a hearing loop" """
-    parts: list[str] = [tr.n_("%(n)s person", "%(n)s people", room.capacity) if room.capacity
+    parts: list[Markup] = [tr.n_("%(n)s person", "%(n)s people", room.capacity) if room.capacity
                         else tr._("any number of people")]
     if features := features_of(room):
         parts.append(needs_list(tr, features))
-    return f"{bold(room.name)} — " + "; ".join(parts)
+    return bold(room.name) + Markup(" — ") + Markup("; ").join(parts)
 
 
-def vehicle_line(tr: Tr, vehicle: Resource) -> str:
-    parts: list[str] = [tr.n_("%(n)s seat", "%(n)s seats", vehicle.seats or 0)]
+def vehicle_line(tr: Tr, vehicle: Resource) -> Markup:
+    parts: list[Markup] = [tr.n_("%(n)s seat", "%(n)s seats", vehicle.seats or 0)]
     if vehicle.wheelchair_spaces:
         parts.append(tr.n_("%(n)s wheelchair space", "%(n)s wheelchair spaces", vehicle.wheelchair_spaces))
     if vehicle.driver_needed:
         parts.append(tr._("needs a driver"))
-    return f"{bold(vehicle.name)} — " + ", ".join(parts)
+    return bold(vehicle.name) + Markup(" — ") + Markup(", ").join(parts)
 
 
-def resource_line(tr: Tr, resource: Resource) -> str:
+def resource_line(tr: Tr, resource: Resource) -> Markup:
     return room_line(tr, resource) if resource.kind == Kind.ROOM else vehicle_line(tr, resource)
 
 
@@ -82,35 +82,35 @@ def day(tr: Tr, value: date) -> str:
     return format_date(value, "d MMM yyyy", locale=tr.language)
 
 
-def budget_line(tr: Tr, line: BudgetLine) -> str:
+def budget_line(tr: Tr, line: BudgetLine) -> Markup:
     # Translators: group is a group's name; amount and left are sums of money; start and end are dates.
     return tr._("%(group)s: %(amount)s (%(start)s – %(end)s), %(left)s left", group=line.group.title,
                 amount=money(tr, line.budget.amount), start=day(tr, line.budget.starts_on),
                 end=day(tr, line.budget.ends_on), left=money(tr, line.left))
 
 
-def catalogue(tr: Tr, found: Catalogue) -> str:
+def catalogue(tr: Tr, found: Catalogue) -> Markup:
     """/resources: the organisation's rooms, vehicles and the budgets of the coordinator's groups."""
-    lines: list[str] = [tr._("🏠 Rooms:")]
+    lines: list[Markup] = [tr._("🏠 Rooms:")]
     for room in found.rooms:
         lines.append("• " + room_line(tr, room))
-        details = [f"📍 {escape(room.address)}"] if room.address else []
-        details.append("🕘 " + hours_text(tr, hours_of(room)))
-        lines.append("   " + " · ".join(details))
+        details = [Markup("📍 {}").format(room.address)] if room.address else []
+        details.append(Markup("🕘 ") + hours_text(tr, hours_of(room)))
+        lines.append(Markup("   ") + Markup(" · ").join(details))
     if not found.rooms:
         lines.append(tr._("None yet."))
-    lines.extend(["", tr._("🚌 Vehicles:")])
+    lines.extend([BLANK, tr._("🚌 Vehicles:")])
     lines.extend("• " + vehicle_line(tr, vehicle) for vehicle in found.vehicles)
     if not found.vehicles:
         lines.append(tr._("None yet."))
-    lines.extend(["", tr._("💷 Budgets:")])
+    lines.extend([BLANK, tr._("💷 Budgets:")])
     lines.extend("• " + budget_line(tr, line) for line in found.budgets)
     if not found.budgets:
         lines.append(tr._("None set."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def easy_catalogue(tr: Tr, found: Catalogue) -> str:
+def easy_catalogue(tr: Tr, found: Catalogue) -> Markup:
     """/resources in Easy Read: the names only, and what each budget has left."""
     rooms = ", ".join(room.name for room in found.rooms)
     vehicles = ", ".join(vehicle.name for vehicle in found.vehicles)
@@ -121,7 +121,7 @@ def easy_catalogue(tr: Tr, found: Catalogue) -> str:
                        left=money(tr, line.left)) for line in found.budgets)
     if not found.budgets:
         lines.append(tr.p_("easy", "💷 No money is set yet."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
 def catalogue_message(found: Catalogue) -> Readable:

@@ -15,7 +15,7 @@ from bot.domain.meetups import PICKUP_MAX, Answer
 from bot.domain.places import map_link
 from bot.domain.proposals import clean_text
 from bot.i18n.easy import Readable, Subject, both
-from bot.i18n.markup import bold, escape
+from bot.i18n.markup import Markup, bold, escape, one_per_line
 from bot.i18n.translator import Tr, label_in
 from bot.services import conversations, rsvp
 from bot.services.errors import NotFound
@@ -58,7 +58,7 @@ def _said(answered: Answered) -> Readable:
     """The answer confirmed: a pop-up, and (for Easy Read) a message too, as screen readers miss pop-ups."""
     title, place = answered.view.meetup.title, answered.waiting_place or 1
 
-    def standard(tr: Tr) -> str:
+    def standard(tr: Tr) -> Markup:
         match answered.answer:
             case Answer.GOING:
                 return tr._("✅ You're going to %(title)s. See you there!", title=title)
@@ -70,7 +70,7 @@ def _said(answered: Answered) -> Readable:
                             "place comes free.", title=title, n=place)
         return tr._("❌ Noted: you're not going to %(title)s.", title=title)
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         match answered.answer:
             case Answer.GOING:
                 said = tr.p_("easy", "✅ You are going.\n👋 See you there!")
@@ -92,10 +92,10 @@ def _promoted(view: MeetupView) -> Readable:
     title = view.meetup.title
     return both(
         lambda tr: tr._("🎉 A place came free at %(title)s: you're going now!", title=title)
-        + "\n" + "\n".join(text.details(tr, view)),
-        lambda tr: "\n".join([tr.p_("easy", "🎉 Good news: a place is free.\n✅ You are going now."),
+        + "\n" + one_per_line(text.details(tr, view)),
+        lambda tr: one_per_line([tr.p_("easy", "🎉 Good news: a place is free.\n✅ You are going now."),
                               meetup_easy.what(tr, title), *meetup_easy.details(tr, view)]),
-        speech=lambda tr: "\n".join([tr.p_("easy", "🎉 Good news: a place is free.\n✅ You are going now."),
+        speech=lambda tr: one_per_line([tr.p_("easy", "🎉 Good news: a place is free.\n✅ You are going now."),
                                      escape(title), *meetup_easy.details_speech(tr, view)]),
         about=Subject("m", view.id))
 

@@ -15,7 +15,7 @@ from bot.chat.router import CommandInfo, Router
 from bot.domain.deadlines import NOTICE_CHOICES
 from bot.domain.decisions import Majority, TieBreak
 from bot.i18n.easy import Readable, both
-from bot.i18n.markup import escape
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Render
 from bot.services import rules
 from bot.services.errors import NotFound
@@ -69,12 +69,13 @@ async def _show_private(ctx: Context) -> None:
             lambda tr: tr.p_("easy", "⚖️ Each group chooses how it decides.\n👥 Use /rules in the group chat.")))
         return
     for group, current in found:
-        await ctx.reply(_titled(escape(group.title or str(group.chat_id)), current))
+        await ctx.reply(_titled(group.title or str(group.chat_id), current))
 
 
 def _titled(title: str, current: GroupRules) -> Readable:
-    return both(lambda tr: f"👥 {title}\n" + describe(tr, current),
-                lambda tr: f"👥 {title}\n" + easy_describe(tr, current))
+    heading = Markup("👥 {}").format(title)
+    return both(lambda tr: one_per_line([heading, describe(tr, current)]),
+                lambda tr: one_per_line([heading, easy_describe(tr, current)]))
 
 
 def _notice(days: int) -> Render:

@@ -6,6 +6,7 @@ from bot.chat.callbacks import ON_OFF, one_of
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.services import people, stories
 from bot.services.people import QUIET_PRESETS
@@ -16,7 +17,7 @@ from handlers.links import PRESS_START, open_private_keyboard
 router = Router(name=__name__)
 
 
-def _summary(tr: Tr, person: Person, listen: bool | None) -> str:
+def _summary(tr: Tr, person: Person, listen: bool | None) -> Markup:
     lines = [
         tr._("⚙️ Your settings"),
         # Translators: name the language of this catalog itself (Cymraeg in Welsh).
@@ -29,10 +30,10 @@ def _summary(tr: Tr, person: Person, listen: bool | None) -> str:
     ]
     if listen is not None:
         lines.append(tr._("🔊 Listen buttons: on") if listen else tr._("🔊 Listen buttons: off"))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_summary(tr: Tr, person: Person) -> str:
+def _easy_summary(tr: Tr, person: Person) -> Markup:
     lines = [
         # Translators: Easy Read. Name the language of this catalog itself (Cymraeg in Welsh).
         tr.p_("easy", "⚙️ Your settings.\n🗣 I write in English."),
@@ -42,17 +43,17 @@ def _easy_summary(tr: Tr, person: Person) -> str:
         tr.p_("easy", "💬 After a meet-up I ask what was good.") if person.ask_stories
         else tr.p_("easy", "💬 After a meet-up I do not ask what was good."),
     ]
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def quiet_line(tr: Tr, person: Person) -> str:
+def quiet_line(tr: Tr, person: Person) -> Markup:
     if person.quiet_start == person.quiet_end:
         return tr._("🌙 Quiet hours: none")
     # Translators: start and end are times like 21:00 and 08:00.
     return tr._("🌙 Quiet hours: %(start)s–%(end)s", start=person.quiet_start, end=person.quiet_end)
 
 
-def _easy_quiet_line(tr: Tr, person: Person) -> str:
+def _easy_quiet_line(tr: Tr, person: Person) -> Markup:
     if person.quiet_start == person.quiet_end:
         return tr.p_("easy", "🌙 No quiet time.")
     # Translators: Easy Read. start and end are times like 21:00 and 08:00.

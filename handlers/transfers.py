@@ -26,6 +26,7 @@ from bot.domain.hours import PRESETS, HoursProblem, read_hours
 from bot.domain.proposals import clean_text
 from bot.i18n.durations import hours_button, hours_text
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Tr
 from bot.services import credits
 from bot.services.errors import InvalidContribution, NotEnoughCredits
@@ -84,14 +85,14 @@ async def _members(ctx: Context, chat_id: int) -> Data:
     return {"group": chat_id, "available": available, "people": [[p.id, p.display_name] for p in others]}
 
 
-def _question(tr: Tr, data: Data) -> str:
+def _question(tr: Tr, data: Data) -> Markup:
     kind = data["kind"]
     if kind == GIFT:
         return tr._("🎁 Who would you like to give time credits to?")
     return tr._("🧾 Who spent time credits?") if kind == SPEND else tr._("🛠 Whose time credits need correcting?")
 
 
-def _easy_question(tr: Tr, data: Data) -> str:
+def _easy_question(tr: Tr, data: Data) -> Markup:
     kind = data["kind"]
     if kind == GIFT:
         return tr.p_("easy", "🎁 Who do you want to give time credits to?\n👆 Press their name.")
@@ -100,20 +101,20 @@ def _easy_question(tr: Tr, data: Data) -> str:
     return tr.p_("easy", "🛠 Whose time credits need to change?\n👆 Press their name.")
 
 
-def _easy_amount_question(tr: Tr, data: Data) -> str:
+def _easy_amount_question(tr: Tr, data: Data) -> Markup:
     if data["kind"] == GIFT:
         return tr.p_("easy", "🎁 How much do you want to give %(name)s?\n💳 The most you can give: %(hours)s\n"
                              "👆 Press an amount.", name=data["name"], hours=hours_text(tr, max(0, data["available"])))
     return tr.p_("easy", "⏱ How much?\n👆 Press an amount.")
 
 
-def _easy_note(tr: Tr, data: Data) -> str:
+def _easy_note(tr: Tr, data: Data) -> Markup:
     if data["kind"] == SPEND:
         return tr.p_("easy", "🧾 What were they used for?\n✍️ Write a few words.")
     return tr.p_("easy", "🛠 Why?\n✍️ Write a few words.\n🙋 %(name)s will see it.", name=data["name"])
 
 
-def _easy_review(tr: Tr, data: Data) -> str:
+def _easy_review(tr: Tr, data: Data) -> Markup:
     amount = hours_text(tr, data["amount"])
     match data["kind"]:
         case "gift":
@@ -129,14 +130,14 @@ def _easy_review(tr: Tr, data: Data) -> str:
                  amount=amount, name=data["name"], reason=data["note"])
 
 
-def _amount_question(tr: Tr, data: Data) -> str:
+def _amount_question(tr: Tr, data: Data) -> Markup:
     if data["kind"] == GIFT:
         return tr._("🎁 How much would you like to give %(name)s? You can give up to %(hours)s.",
                     name=data["name"], hours=hours_text(tr, max(0, data["available"])))
     return tr._("⏱ How much? Choose, or type it, for example 1.5 or 90 minutes.")
 
 
-def _review(tr: Tr, data: Data) -> str:
+def _review(tr: Tr, data: Data) -> Markup:
     amount = hours_text(tr, data["amount"])
     line: str
     match data["kind"]:

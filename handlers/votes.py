@@ -10,6 +10,7 @@ from bot.chat.router import CommandInfo, Router
 from bot.domain.decisions import Choice
 from bot.domain.proposals import check_text, clean_text
 from bot.i18n.easy import Readable, Subject, both
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services import conversations, proposals, voting
 from bot.services.errors import NotACoordinator, NotFound
@@ -43,7 +44,7 @@ async def vote(ctx: Context) -> None:
 
 
 def _counted(view: ProposalView, index: int, choice: Choice) -> Readable:
-    def render(tr: Tr) -> str:
+    def render(tr: Tr) -> Markup:
         if view.is_date_choice and choice is not Choice.ABSTAIN:
             moment = text.when(tr, view.options[index].starts_at, view.zone, view.proposal.opened_at)
             if choice is Choice.YES:
@@ -52,7 +53,7 @@ def _counted(view: ProposalView, index: int, choice: Choice) -> Readable:
         said = {Choice.YES: tr._("Yes"), Choice.NO: tr._("No"), Choice.ABSTAIN: tr._("Abstain")}[choice]
         return tr._("Your vote is counted: %(choice)s", choice=said)
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         title = view.proposal.title
         if view.is_date_choice and choice is not Choice.ABSTAIN:
             moment = text.when(tr, view.options[index].starts_at, view.zone, view.proposal.opened_at)
@@ -86,33 +87,33 @@ async def open_votes(ctx: Context) -> None:
                     _manage_keyboard(ctx, found))
 
 
-def _listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> str:
+def _listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> Markup:
     if not found:
         return tr._("🗳️ There are no open votes right now.")
-    lines: list[str] = [tr._("🗳️ Open votes:")]
+    lines: list[Markup] = [tr._("🗳️ Open votes:")]
     for view, mine in found:
         closes = text.when(tr, view.proposal.closes_at, view.zone, view.proposal.opened_at)
-        lines.append("")
+        lines.append(BLANK)
         lines.append(tr._("• %(title)s (closes %(when)s)", title=view.proposal.title, when=closes))
         if mine is not None:
             lines.append("   " + (_my_vote(tr, view, mine) if mine else tr._("You haven't voted yet.")))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _easy_listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> str:
+def _easy_listing(tr: Tr, found: list[tuple[ProposalView, list[str] | None]]) -> Markup:
     if not found:
         return tr.p_("easy", "🗳️ There are no votes now.")
-    lines: list[str] = [tr.p_("easy", "🗳️ Votes now:")]
+    lines: list[Markup] = [tr.p_("easy", "🗳️ Votes now:")]
     for view, mine in found:
         closes = text.when(tr, view.proposal.closes_at, view.zone, view.proposal.opened_at)
-        lines.append("")
+        lines.append(BLANK)
         # Translators: Easy Read. title is a proposal's title; when is the date and time voting ends.
         lines.append(tr.p_("easy", "📝 %(title)s\n⏳ Voting ends: %(when)s", title=view.proposal.title, when=closes))
         lines.append(tr.p_("easy", "✅ You voted.") if mine else tr.p_("easy", "❓ You have not voted yet."))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def _my_vote(tr: Tr, view: ProposalView, mine: list[str]) -> str:
+def _my_vote(tr: Tr, view: ProposalView, mine: list[str]) -> Markup:
     if view.is_date_choice:
         ticked = [int(entry.split(":")[0]) for entry in mine if entry.endswith(":yes")]
         if not ticked:

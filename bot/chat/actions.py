@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.chat.keyboard import Keyboard
+from bot.i18n.markup import Markup, plain
+
+
+def _require_markup(text: str, what: str) -> None:
+    """HTML sinks take only Markup, so no f-string or raw join can reach Telegram's parser unescaped."""
+    if not isinstance(text, Markup):
+        raise TypeError(f"{what} must be Markup (bot/i18n/markup.py), not {type(text).__name__}")
 
 
 @dataclass(frozen=True)
 class SendMessage:
     chat_id: int
-    text: str  # Telegram HTML
+    text: Markup  # Telegram HTML
     keyboard: Keyboard | None = None
     reply_to_message_id: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_markup(self.text, "a message's text")
 
 
 @dataclass(frozen=True)
 class EditMessage:
     chat_id: int
     message_id: int
-    text: str
+    text: Markup  # Telegram HTML
     keyboard: Keyboard | None = None
+
+    def __post_init__(self) -> None:
+        _require_markup(self.text, "a message's text")
 
 
 @dataclass(frozen=True)
@@ -35,8 +48,11 @@ class EditKeyboard:
 @dataclass(frozen=True)
 class AnswerCallback:
     callback_id: str
-    text: str = ""
+    text: str = ""  # plain text: a pop-up shows escapes literally
     alert: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", plain(self.text))
 
 
 @dataclass(frozen=True)
@@ -44,7 +60,10 @@ class SendDocument:
     chat_id: int
     filename: str
     content: bytes
-    caption: str = ""
+    caption: Markup = field(default_factory=Markup)  # sent with parse_mode HTML
+
+    def __post_init__(self) -> None:
+        _require_markup(self.caption, "a caption")
 
 
 @dataclass(frozen=True)
@@ -55,7 +74,10 @@ class SendVoice:
     content: bytes
     seconds: int = 1
     file_id: str | None = None
-    caption: str = ""
+    caption: Markup = field(default_factory=Markup)  # sent with parse_mode HTML
+
+    def __post_init__(self) -> None:
+        _require_markup(self.caption, "a caption")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from bot.chat.platform import Platform
 from bot.domain import language
 from bot.domain.clock import Clock
 from bot.i18n.easy import easy_form
-from bot.i18n.translator import Render, Tr, label_in, render_in
+from bot.i18n.markup import Markup, plain
+from bot.i18n.translator import Label, Render, Tr, label_in, render_in
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -65,10 +66,10 @@ class Context:
     def role(self) -> str | None:
         return self.membership.role if self.membership else None
 
-    def text(self, render: Render) -> str:
+    def text(self, render: Render) -> Markup:
         return render_in(self.languages, render)
 
-    def label(self, render: Render) -> str:
+    def label(self, render: Label) -> str:
         return label_in(self.languages, render)
 
     @property
@@ -104,7 +105,7 @@ class Context:
         if self.event.callback_id is None or self.answered:
             return
         self.answered = True
-        text = render(self.personal_tr)[:POPUP_LIMIT] if render else ""
+        text = plain(render(self.personal_tr))[:POPUP_LIMIT] if render else ""  # cut after unescaping
         await self.platform.perform(AnswerCallback(self.event.callback_id, text, alert))
         person = self.person
         if render and message and person is not None and person.easy_read and (self.event.is_private or person.can_dm):

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.i18n.markup import plain
+
 
 @dataclass(frozen=True)
 class Button:
-    text: str
+    text: str  # plain text: Telegram shows a label as written, so Markup given here is unescaped
     data: str | None = None  # callback payload, built with bot.chat.callbacks.encode
     url: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", plain(self.text))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Render, Tr
 
 EASY = "easy"  # the msgctxt of every Easy Read form
@@ -45,7 +46,7 @@ class Readable:
     speech: Render | None = None  # numbers, dates and times written as words; default: the easy form, read out
     about: Subject = GENERAL
 
-    def __call__(self, tr: Tr) -> str:
+    def __call__(self, tr: Tr) -> Markup:
         return self.standard(tr)
 
 

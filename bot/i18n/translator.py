@@ -1,4 +1,4 @@
-"""`Tr`: gettext bound to one language, with placeholder values escaped for Telegram HTML.
+"""`Tr`: gettext bound to one language, giving Markup with placeholder values escaped (bot/i18n/markup.py).
 
 Handlers receive render functions `(tr) -> str` so the same code can speak Welsh, English or both.
 Marker methods `_`, `n_` and `p_` are what `pybabel extract` looks for (see babel.cfg).
@@ -15,12 +15,12 @@ from babel.dates import format_datetime
 from babel.numbers import format_decimal
 
 from bot.i18n.catalogs import translations
-from bot.i18n.markup import Markup, escape
+from bot.i18n.markup import Markup, plain
 
 
 def _fill(template: str, values: Mapping[str, object]) -> Markup:
-    safe = {name: escape(value) for name, value in values.items()}
-    return Markup(template % safe if safe else template)
+    """The catalog's template is ours (trusted markup); markupsafe escapes every value put into it."""
+    return Markup(template) % dict(values) if values else Markup(template)
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ class Tr:
         return format_datetime(moment.astimezone(zone), pattern, locale=self.language)
 
 
-Render = Callable[[Tr], str]
+Render = Callable[[Tr], Markup]  # a message: Telegram HTML
+Label = Callable[[Tr], str]  # a button label or pop-up: plain text (Markup given here is unescaped)
 
 WELSH = Tr("cy")
 ENGLISH = Tr("en")
@@ -54,10 +55,9 @@ ENGLISH = Tr("en")
 
 def render_in(languages: tuple[str, ...], render: Render) -> Markup:
     """Render in one language, or bilingually: the Welsh block first, then the English block."""
-    blocks = [render(Tr(language)) for language in languages]
-    return Markup("\n\n".join(blocks))
+    return Markup("\n\n").join(render(Tr(language)) for language in languages)
 
 
-def label_in(languages: tuple[str, ...], render: Render) -> str:
-    """A button label in one language, or both joined (Welsh first) where a group reads both."""
-    return " / ".join(dict.fromkeys(render(Tr(language)) for language in languages))
+def label_in(languages: tuple[str, ...], render: Label) -> str:
+    """A button label (plain text) in one language, or both joined (Welsh first) where a group reads both."""
+    return " / ".join(dict.fromkeys(plain(render(Tr(language))) for language in languages))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,12 +101,13 @@ PEOPLE = (
 @contextlib.asynccontextmanager
 async def running_demo(
     db: str | None = None, port: int = 0, transport: str | None = None, clock: Clock | None = None,
-    database_url: str | None = None, **settings_overrides: object,
+    database_url: str | None = None, surnames: Mapping[str, str] | None = None, **settings_overrides: object,
 ) -> AsyncIterator[DemoWorld]:
     """Start the emulator and the real bot against it, with a demo group of four people.
 
     `transport` is "aiogram" or "ptb"; None means the CRIW_TRANSPORT setting (aiogram by default).
-    `database_url` (e.g. an empty PostgreSQL database, migrated here) replaces the SQLite file `db`."""
+    `database_url` (e.g. an empty PostgreSQL database, migrated here) replaces the SQLite file `db`.
+    `surnames` gives people last names (the end-to-end tests give some hostile ones)."""
     with tempfile.TemporaryDirectory(prefix="criw-demo-") as scratch:
         database = Path(db) if db else Path(scratch) / "demo.db"
         emulator = TelegramEmulator()
@@ -114,7 +115,9 @@ async def running_demo(
         # The bot's own web server (calendar feeds), on a free port; it serves whichever bot is running.
         pages, pages_url = await serve(web_app(lambda: bot.criw), "127.0.0.1:0")
         try:
-            users = {name: emulator.add_user(name, language_code=code) for name, code, _ in PEOPLE}
+            surname = surnames or {}
+            users = {name: emulator.add_user(name, last_name=surname.get(name), language_code=code)
+                     for name, code, _ in PEOPLE}
             # The operator names Dafydd the organisation's coordinator, so the group he adds is admitted.
             chosen: dict[str, object] = {"organisation_coordinators": str(users["Dafydd"]["id"])}
             chosen |= ({"transport": transport} if transport else {}) | settings_overrides

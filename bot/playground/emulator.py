@@ -39,6 +39,7 @@ from . import emulator_people as people
 from .emulator_limits import EmulatorStats
 from .emulator_playground import Playground
 from .emulator_server import BotApi, build_app
+from .emulator_sinks import escaped_plain_texts
 from .emulator_state import StoredFile, World
 from .emulator_webhook import WebhookDelivery
 from .emulator_wire import Params
@@ -208,6 +209,15 @@ class TelegramEmulator:
         )  # fmt: skip
         return ReadyDict(chat)
 
+    def rename_user(self, user_id: int, first_name: str, last_name: str | None = None) -> None:
+        """The person changes their name in Telegram (anyone may, to anything): their next updates carry it."""
+        user = self.world.person(user_id).user
+        user["first_name"] = first_name
+        user.pop("last_name", None)
+        if last_name:
+            user["last_name"] = last_name
+        self.world.touch()
+
     def set_member_status(self, chat_id: ChatRef, user_id: int, status: str) -> ReadyDict:
         """Set creator/administrator/member/restricted/left/kicked; for the bot, sends my_chat_member."""
         return ReadyDict(people.set_member_status(self.world, chat_id_of(chat_id), user_id, status))
@@ -327,6 +337,18 @@ class TelegramEmulator:
     def calls(self) -> list[tuple[str, Params]]:
         """Every call the bot made, in order, as (canonical method name, decoded parameters)."""
         return self.api.calls
+
+    @property
+    def refused(self) -> list[tuple[str, str]]:
+        """Calls refused as malformed (HTML Telegram can't parse, too long, a bad button), as (method,
+        description). Injected faults are not listed: they are the test's doing."""
+        return self.api.refused
+
+    def escaped_plain_texts(self) -> list[tuple[str, str]]:
+        """Texts readers see that show an HTML escape such as "&amp;", as (where, text): plain-text strings
+        the bot sent (pop-ups, button labels, command menus, unformatted texts and captions) and formatted
+        messages as Telegram shows them after parsing (an escape left there was escaped twice)."""
+        return escaped_plain_texts(self.api.calls)
 
     @property
     def callback_answers(self) -> list[Obj]:

@@ -14,6 +14,7 @@ from aiohttp import web
 
 from . import emulator_admin, emulator_files, emulator_messages
 from .emulator_limits import EmulatorStats, FaultInjector, RateLimiter
+from .emulator_sinks import is_malformed
 from .emulator_state import World
 from .emulator_wire import (
     ApiError,
@@ -44,6 +45,7 @@ class BotApi:
         self.world = world
         self.token = token
         self.calls: list[tuple[str, Params]] = []
+        self.refused: list[tuple[str, str]] = []  # (method, description): calls refused as malformed
         self.stats = EmulatorStats()
         self.faults = FaultInjector()
         self.limiter = RateLimiter(world.clock)
@@ -68,8 +70,13 @@ class BotApi:
             if garbled:
                 return copy.deepcopy(answer)
             self._check_flood(call)
-            result = _HANDLERS[call.method](self.world, call)
-            result = await result if inspect.isawaitable(result) else result
+            try:
+                result = _HANDLERS[call.method](self.world, call)
+                result = await result if inspect.isawaitable(result) else result
+            except ApiError as error:  # an injected fault is the test's doing, not a malformed call
+                if is_malformed(error.description):
+                    self.refused.append((call.method, error.description))
+                raise
             if delay and carried_out:
                 await asyncio.sleep(delay)  # done already, answered late: a client that gives up can't know
             return result

@@ -10,9 +10,15 @@ import pytest
 
 from bot.domain.clock import FixedClock
 from bot.playground.demo import running_demo
+from bot.playground.emulator_sinks import HTML_ESCAPE
 from tests.conftest import E2E_ON_POSTGRES, reset_postgres
 
 TRANSPORTS = ["aiogram", "ptb"]
+# Every e2e group has members whose names are hostile text (docs/SECURITY.md, "Untrusted text"): whatever a
+# feature shows of them must arrive as the very characters they chose, and break no message.
+HOSTILE_SURNAMES = {"Alys": "Siân & Co <3", "Ben": '<a href="https://example.org/">Dai</a>'}
+FULL_NAME = {name: f"{name} {HOSTILE_SURNAMES[name]}" if name in HOSTILE_SURNAMES else name
+             for name in ("Dafydd", "Alys", "Ben", "Ceri")}  # as Criw stores and shows them
 
 
 @pytest.fixture(params=TRANSPORTS)
@@ -37,10 +43,23 @@ async def world(request, tmp_path, transport, clock):
         database_url = request.getfixturevalue("postgres_database")
         await reset_postgres(database_url)
     async with running_demo(db=str(tmp_path / "e2e.db"), transport=transport, clock=clock,
-                            database_url=database_url, group_edit_seconds=0.5) as world:
+                            database_url=database_url, surnames=HOSTILE_SURNAMES, group_edit_seconds=0.5) as world:
         yield world
+        # Telegram refused none of the bot's messages (HTML it can't parse, too long, a bad button) ...
+        assert world.emulator.refused == []
+        # ... and no pop-up, button label, menu or unformatted text shows an HTML escape such as "&amp;"
+        # (other than in text a person typed that way, named by the test's typed_text marker).
+        typed = [text for mark in request.node.iter_markers("typed_text") for text in mark.args]
+        assert [(where, text) for where, text in world.emulator.escaped_plain_texts()
+                if HTML_ESCAPE.search(_without(text, typed))] == []
         # Screen readers read a button's words: no button the bot sent in this scenario may be only emoji.
         assert emoji_only_buttons(world.emulator) == []
+
+
+def _without(text: str, typed: list[str]) -> str:
+    for literal in typed:
+        text = text.replace(literal, "")
+    return text
 
 
 def emoji_only_buttons(emulator) -> list[str]:

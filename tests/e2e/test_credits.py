@@ -8,7 +8,9 @@ from datetime import timedelta
 from PIL import Image
 
 from bot.store.meetups import Attendance, Meetup
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, admit_waiting_group, start_in
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, admit_waiting_group, start_in
+
+ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
 
 async def everyone_started(world):
@@ -49,17 +51,17 @@ async def test_a_member_logs_in_welsh_another_confirms_in_english_and_each_sees_
     await everyone_started(world)
     alys, ben = world.people["Alys"], world.people["Ben"]
     await alys_logs_driving(world)
-    assert "📨 Wedi'i gadw a'i anfon at Ben i'w gadarnhau" in alys.last()
+    assert f"📨 Wedi'i gadw a'i anfon at {BEN} i'w gadarnhau" in alys.last()
     request = ben.last()
-    assert "🙋 Alys gave some time and asked you to confirm it:" in request
+    assert f"🙋 {ALYS} gave some time and asked you to confirm it:" in request
     assert "🧺 What: Driving" in request and "⏱ How long: 2½ hours" in request
     assert "📝 Details: Mynd â thri pherson i Barc Bute" in request
 
     await ben.tap("Yes, confirm")
     assert "✅ Confirmed. Thank you!" in ben.popups
-    assert "✅ You confirmed Alys's time. Thank you!" in ben.last()
+    assert f"✅ You confirmed {ALYS}'s time. Thank you!" in ben.last()
     told = alys.last()
-    assert "✅ Mae Ben wedi cadarnhau eich amser. Diolch!" in told
+    assert f"✅ Mae {BEN} wedi cadarnhau eich amser. Diolch!" in told
     assert "💳 Eich credydau amser: dwy awr a hanner" in told
 
     await alys.send("/credydau")
@@ -72,9 +74,9 @@ async def test_a_member_logs_in_welsh_another_confirms_in_english_and_each_sees_
     await alys.tap("Ben")
     await alys.tap("un awr")
     await alys.tap("Ie, gwnewch hynny")
-    assert "🎁 Rydych chi wedi rhoi un awr o gredyd amser i Ben." in alys.last()
+    assert f"🎁 Rydych chi wedi rhoi un awr o gredyd amser i {BEN}." in alys.last()
     assert "💳 Eich credydau amser: un awr a hanner" in alys.last()
-    assert "🎁 Alys gave you 1 hour of time credit." in ben.last()
+    assert f"🎁 {ALYS} gave you 1 hour of time credit." in ben.last()
     await ben.send("/credits")
     assert "💳 Your time credits: 1 hour" in ben.last()
     assert await ledger_sum(world, alys.id) == 6 and await ledger_sum(world, ben.id) == 4
@@ -94,7 +96,7 @@ async def test_the_group_sees_totals_and_names_only_those_who_agreed(world):
     await alys.tap("Dangos fy enw")
     assert "🙌 Diolch yn gyhoeddus: gall eich enw gael ei ddangos" in alys.last()
     await ben.send("/credits", chat=group)
-    assert "Thank you, Alys, and everyone else who gave their time!" in ben.last(group)
+    assert f"Thank you, {ALYS}, and everyone else who gave their time!" in ben.last(group)
 
 
 async def test_a_member_cannot_confirm_their_own_entry(world):
@@ -108,7 +110,7 @@ async def test_a_member_cannot_confirm_their_own_entry(world):
     assert "Ben" not in ben.buttons()  # nobody is offered themself
     await ben.tap("A coordinator")
     await ben.tap("Send it to be confirmed")
-    assert "🙋 Ben gave some time" in world.people["Dafydd"].last()
+    assert f"🙋 {BEN} gave some time" in world.people["Dafydd"].last()
     world.emulator.user_presses(ben.id, ben.id, ben.inbox()[-1]["message_id"], "1|crc|1|y", forged=True)
     await world.emulator.settle()
     assert "Sorry, you can't confirm this one" in ben.popups[-1]
@@ -156,11 +158,11 @@ async def test_a_rejected_entry_tells_the_member_why_kindly_and_earns_nothing(wo
     alys, ben = world.people["Alys"], world.people["Ben"]
     await alys_logs_driving(world)
     await ben.tap("No, that's not right")
-    assert "Alys will see your answer, so please be kind" in ben.last()
+    assert f"{ALYS} will see your answer, so please be kind" in ben.last()
     await ben.tap("I wasn't there")
-    assert "💬 Thank you. I've let Alys know, kindly." in ben.last()
+    assert f"💬 Thank you. I've let {ALYS} know, kindly." in ben.last()
     told = alys.last()
-    assert "💬 Doedd Ben ddim yn gallu cadarnhau hwn:" in told
+    assert f"💬 Doedd {BEN} ddim yn gallu cadarnhau hwn:" in told
     assert "Eu rheswm: Doedden nhw ddim yno, felly allan nhw ddim dweud." in told
     assert "gallwch chi ei gofnodi eto gyda /cofnodi" in told
     assert await ledger_sum(world, alys.id) == 0
@@ -201,7 +203,7 @@ async def test_the_chosen_confirmer_is_reminded_once(world, clock):
     clock.advance(timedelta(days=2))
     await world.tick()
     await world.tick()
-    reminders = [m for m in ben.inbox() if "⏰ A reminder: Alys is still waiting" in (m.get("text") or "")]
+    reminders = [m for m in ben.inbox() if f"⏰ A reminder: {ALYS} is still waiting" in (m.get("text") or "")]
     assert len(reminders) == 1
     await ben.tap("Yes, confirm")
     assert await ledger_sum(world, world.people["Alys"].id) == 10
@@ -250,10 +252,10 @@ async def test_a_coordinator_logs_everyone_at_a_meetup_at_once(world, clock):
     await dafydd.tap("Everyone at a meet-up")
     await dafydd.tap("Taith gerdded")
     roster = dafydd.last()
-    assert "✅ Alys · Organising · 3 hours" in roster and "✅ Ben · Peer support · 2 hours" in roster
+    assert f"✅ {ALYS} · Organising · 3 hours" in roster and f"✅ {BEN} · Peer support · 2 hours" in roster
     assert "⬜ Ceri" in roster
     await dafydd.tap("🔁 Peer support")  # Ben drove instead
-    assert "✅ Ben · Driving · 3 hours" in dafydd.last()
+    assert f"✅ {BEN} · Driving · 3 hours" in dafydd.last()
     await dafydd.tap("Log for 2 people")
     assert "✅ Logged and confirmed for 2 people:" in dafydd.last()
     assert "💳 Eich credydau amser: tair awr" in world.people["Alys"].last()

@@ -10,7 +10,9 @@ from bot.domain.meetups import MeetupDraft
 from bot.playground.demo import running_demo
 from bot.services import meetups, supporters
 from bot.voice.synth import Voice, is_ogg_opus
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, group_post, start_in, write_proposal
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, group_post, start_in, write_proposal
+
+ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
 VOICE = Voice.at("").available
 NO_VOICE = "espeak-ng and opusenc are not installed (apt-get install espeak-ng opus-tools)"
@@ -66,7 +68,7 @@ async def test_i_need_help_tells_the_coordinators_who_and_on_what_and_the_member
 async def test_needhelp_in_private_reaches_the_coordinator(world):
     await everyone_started(world)
     await world.people["Alys"].send("/angen_help")
-    assert world.people["Dafydd"].last().startswith("🆘 Alys pressed I need help (Cerddwyr Caerdydd")
+    assert world.people["Dafydd"].last().startswith(f"🆘 {ALYS} pressed I need help (Cerddwyr Caerdydd")
     assert "Bydd rhywun yn cysylltu" in world.people["Alys"].last()
 
 
@@ -80,20 +82,20 @@ async def test_a_named_supporter_votes_for_a_member_and_the_member_sees_who_ente
     await alys.tap("👤 Ben")
     assert "Ydych chi'n cytuno?" in alys.last()
     await alys.tap("Ydw, rydw i'n cytuno")
-    assert alys.last().startswith("✅ Ben yw eich cefnogwr nawr.")
+    assert alys.last().startswith(f"✅ {BEN} yw eich cefnogwr nawr.")
     assert "/onbehalf" in ben.last()  # Ben was told, in Easy Read English
     await ben.send("/onbehalf")
     await ben.tap("👤 Alys")
     await ben.tap("🗳️ Vote")
     await ben.tap("✅ Yes · Fishing trip")
-    assert ben.last().startswith("✍️ You answered for Alys:\n🗳️ Vote: ✅ Yes")
-    assert alys.last().startswith("✍️ Wedi'i nodi gan Ben drosoch chi:\n🗳️ Pleidlais: ✅ Ie")
+    assert ben.last().startswith(f"✍️ You answered for {ALYS}:\n🗳️ Vote: ✅ Yes")
+    assert alys.last().startswith(f"✍️ Wedi'i nodi gan {BEN} drosoch chi:\n🗳️ Pleidlais: ✅ Ie")
     await world.criw.dispatcher.group_edits.flush()
     assert "📊 Yes 1 · No 0 · Abstain 0" in group_post(world, post["message_id"])["text"]
     async with world.criw.uow() as uow:
         group_row = await uow.groups.by_chat(group["id"])
         trail = [e for e in await uow.audit.for_group(group_row.id) if e.action == supporters.ENTERED_FOR]
-    assert [e.detail["label"] for e in trail] == ["entered by Ben for Alys"]
+    assert [e.detail["label"] for e in trail] == [f"entered by {BEN} for {ALYS}"]
 
 
 async def test_without_consent_nobody_is_offered_and_a_forged_press_is_refused(world):

@@ -5,10 +5,12 @@ reads the standard form."""
 
 import pytest
 
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, start_in
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, start_in
 from tests.e2e.request_steps import ENGLISH as REQUEST_EN
 from tests.e2e.request_steps import WELSH as REQUEST_CY
 from tests.e2e.request_steps import ask_for_room, load_resources
+
+ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
 # What each language's Easy Read reader types, presses and reads.
 CY = {
@@ -84,15 +86,16 @@ async def test_an_easy_read_member_logs_time_an_easy_read_confirmer_confirms_and
     review = me.last()
     assert review.startswith(mine["check"]) and mine["how_long"] in review and easy_read_in(review, mine)
     await me.tap(mine["send"])
-    assert me.last().startswith(mine["asked"].format(other=confirmer))
+    member_name, confirmer_name = FULL_NAME[member], FULL_NAME[confirmer]
+    assert me.last().startswith(mine["asked"].format(other=confirmer_name))
 
     request = them.last()
-    assert request.startswith(theirs["gave"].format(other=member)) and request.endswith(theirs["is_it_right"])
+    assert request.startswith(theirs["gave"].format(other=member_name)) and request.endswith(theirs["is_it_right"])
     assert easy_read_in(request, theirs) and theirs["help"] in them.buttons()
     await them.tap(theirs["confirm"])
-    assert them.last() is not None and them.last().startswith(theirs["you_confirmed"].format(other=member))
+    assert them.last() is not None and them.last().startswith(theirs["you_confirmed"].format(other=member_name))
     told = me.last()
-    assert told.startswith(mine["confirmed"].format(other=confirmer)) and told.endswith(mine["two_hours"])
+    assert told.startswith(mine["confirmed"].format(other=confirmer_name)) and told.endswith(mine["two_hours"])
     assert easy_read_in(told, mine)
 
     await me.send(mine["credits"])
@@ -102,8 +105,8 @@ async def test_an_easy_read_member_logs_time_an_easy_read_confirmer_confirms_and
     await me.tap(confirmer)
     await me.tap(mine["one_hour"])
     await me.tap(mine["do_it"])
-    assert me.last() == mine["gift_sent"].format(other=confirmer) + "\n" + mine["one_hour_left"]
-    assert them.last() == theirs["gift_got"].format(other=member) + "\n" + theirs["one_hour_left"]
+    assert me.last() == mine["gift_sent"].format(other=confirmer_name) + "\n" + mine["one_hour_left"]
+    assert them.last() == theirs["gift_got"].format(other=member_name) + "\n" + theirs["one_hour_left"]
 
 
 @pytest.mark.parametrize("member", ["Ceri", "Ben"])
@@ -141,11 +144,11 @@ async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmati
         await uow.commit()
     await ask_for_room(alys, REQUEST_CY, when="4 Rhagfyr 18:00")
     card = ceri.last()
-    assert card.startswith("📥 Mae cais newydd yn aros am eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: Alys")
+    assert card.startswith(f"📥 Mae cais newydd yn aros am eich ateb.\n🧾 Cais 1: 🏠 Ystafell\n🙋 Gan: {ALYS}")
     assert "👥 Ar gyfer 12 o bobl" in card and "✅ Dim problemau." in card and "Request" not in card
     assert {"✅ Cymeradwyo", "🆘 Angen help"} <= set(ceri.buttons())
     await ceri.tap("Cymeradwyo")
-    assert ceri.last() == "✅ Rydych chi wedi dweud ie.\n🙋 Rydw i wedi dweud wrth Alys."
+    assert ceri.last() == f"✅ Rydych chi wedi dweud ie.\n🙋 Rydw i wedi dweud wrth {ALYS}."
     decided = next(m for m in reversed(ceri.inbox()) if (m.get("text") or "").startswith("🧾 Cais 1:"))
     assert "📌 Nawr: ✅ Wedi'i gymeradwyo" in decided["text"] and "reply_markup" not in decided
     assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in alys.last()  # Alys reads the standard form

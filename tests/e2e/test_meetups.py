@@ -3,7 +3,7 @@ the waiting list, lifts, changes and cancellations, recurring meet-ups and atten
 
 from datetime import timedelta
 
-from tests.e2e.conftest import ENGLISH, write_proposal
+from tests.e2e.conftest import ENGLISH, FULL_NAME, write_proposal
 from tests.e2e.meetup_steps import (
     GOING,
     LIFT,
@@ -89,7 +89,7 @@ async def test_changing_an_rsvp_replaces_it(world):
     assert people["Ben"].popups[-1] == "❌ Noted: you're not going to Coffee and a chat."
     async with world.criw.uow() as uow:
         answers = {person.display_name: rsvp.answer for rsvp, person in await uow.meetups.rsvps(1)}
-    assert answers == {"Ben": "no", "Alys": "maybe"}
+    assert answers == {FULL_NAME["Ben"]: "no", FULL_NAME["Alys"]: "maybe"}
 
 
 async def test_when_a_full_meetup_frees_a_place_the_first_on_the_waiting_list_is_told_privately(world):
@@ -123,7 +123,7 @@ async def test_a_lift_with_a_pickup_point_is_stored_and_shown_to_the_organiser(w
     await settled(world)
     assert "🚗 1 person needs a lift" in post_text(world, post["message_id"])
     await manage(world)
-    assert "🚗 Lift for Alys, pickup: Tu allan i Tesco Llandaf" in people["Dafydd"].last()
+    assert f"🚗 Lift for {FULL_NAME['Alys']}, pickup: Tu allan i Tesco Llandaf" in people["Dafydd"].last()
 
 
 async def test_cancellation_notices_reach_exactly_the_going_and_maybe_members_who_can_be_messaged(world):
@@ -243,6 +243,6 @@ async def test_after_the_meetup_the_organiser_ticks_who_came(world, clock):
 
     async with world.criw.uow() as uow:
         came = await attendance.attendees(uow, 1)
-    assert [person.display_name for person in came] == ["Ben"]
+    assert [person.display_name for person in came] == [FULL_NAME["Ben"]]
     await world.tick()
     assert "Who came" not in (dafydd.last() or "")  # asked once only

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from tests.e2e.conftest import admit_waiting_group
+from tests.e2e.conftest import FULL_NAME, admit_waiting_group
 from tests.e2e.meetup_steps import GOING, LIFT, everyone_started, manage, new_meetup
 
 
@@ -109,4 +109,4 @@ async def test_pressing_going_twice_keeps_one_answer_and_one_place(world):
     await people["Ben"].tap(GOING, chat=group)
     await people["Ben"].tap(GOING, chat=group)
     assert people["Ben"].popups[-1] == "✅ You're going to Coffee and a chat. See you there!"
-    assert await _answers(world) == {"Ben": "going"}
+    assert await _answers(world) == {FULL_NAME["Ben"]: "going"}

@@ -2,7 +2,9 @@
 
 from datetime import timedelta
 
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, admit_waiting_group, group_post, start_in, write_proposal
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, admit_waiting_group, group_post, start_in, write_proposal
+
+ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
 
 async def everyone_started(world):
@@ -25,7 +27,7 @@ async def test_a_member_proposes_in_welsh_and_the_group_votes_in_both_languages(
     people, group = world.people, world.group
     post = await write_proposal(world, people["Alys"], WELSH, "Taith gerdded ar Lwybr Taf", place="Parc Bute")
     text = post["text"]
-    assert text.index("🗳️ Cynnig newydd gan Alys") < text.index("🗳️ New proposal from Alys")
+    assert text.index(f"🗳️ Cynnig newydd gan {ALYS}") < text.index(f"🗳️ New proposal from {ALYS}")
     assert "📅 Pryd: Dydd Sadwrn 5 Rhagfyr, 14:30" in text
     assert "📅 When: Saturday 5 December, 14:30" in text
     assert "📍 Lle: Parc Bute" in text and "📍 Where: Parc Bute" in text

@@ -4,9 +4,11 @@ from datetime import timedelta
 
 from bot.domain.bookings import RequestState
 from tests.e2e.conftest import ENGLISH as PROPOSE_EN
-from tests.e2e.conftest import write_proposal
+from tests.e2e.conftest import FULL_NAME, write_proposal
 from tests.e2e.meetup_steps import GOING, LIFT, everyone_started, new_meetup, post_text, settled
 from tests.e2e.request_steps import ENGLISH, WELSH, ask_for_room, load_resources
+
+ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
 
 async def requests_made(world):
@@ -43,7 +45,7 @@ async def test_a_member_asks_in_welsh_the_coordinator_approves_in_english_and_sh
     assert "📅 When: Friday 4 December, 18:00–20:00" in shown and "🏠 Room: Neuadd yr Eglwys" in shown
     assert "✅ No problems found." in shown and "Cais" not in shown
     await dafydd.tap("Approve")
-    assert "✅ Approved. Alys has been told." in dafydd.last()
+    assert f"✅ Approved. {ALYS} has been told." in dafydd.last()
     told = alys.last()
     assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in told
     assert "📍 Lle: Neuadd yr Eglwys, Heol y Plwyf, Caerdydd" in told and "Good news" not in told
@@ -103,7 +105,7 @@ async def test_declining_tells_the_member_the_reason_in_her_language(world):
     assert "Why can't it go ahead?" in dafydd.last()
     await dafydd.tap("Write a reason")
     await dafydd.send("The hall is being painted that week")
-    assert "❌ Declined. Alys has been told why." in dafydd.last()
+    assert f"❌ Declined. {ALYS} has been told why." in dafydd.last()
     told = alys.last()
     assert "❌ Mae'n ddrwg gen i: chafodd eich cais mo'i gymeradwyo." in told
     assert "❌ Rheswm: The hall is being painted that week" in told
@@ -187,12 +189,12 @@ async def test_a_passed_proposal_asks_for_a_room_and_the_checks_count_who_needs_
     assert "Alys" not in checked and "Ceri" not in checked
     await dafydd.tap("Offer another room or time")
     await dafydd.tap("Neuadd yr Eglwys")
-    assert "🔁 Offered to Ben" in dafydd.last()
+    assert f"🔁 Offered to {BEN}" in dafydd.last()
     assert "🔁 Offered instead: Neuadd yr Eglwys" in ben.last()
     await ben.tap("Accept")
     assert "✅ Good news: your request is approved." in ben.last()
     assert "📍 Where: Neuadd yr Eglwys, Heol y Plwyf, Caerdydd" in ben.last()
-    assert "✅ Ben accepted your offer. It is booked." in dafydd.last()
+    assert f"✅ {BEN} accepted your offer. It is booked." in dafydd.last()
     await settled(world)
     line = world.emulator.last_bot_message(group["id"])
     assert line["text"].index("✅ Ystafell wedi'i harchebu: Neuadd yr Eglwys") < line["text"].index(
@@ -243,12 +245,12 @@ async def test_a_coordinator_asks_a_question_and_the_member_answers_in_private(w
     await ask_for_room(alys, WELSH, when="4 Rhagfyr 18:00")
     await dafydd.tap("Ask a question")
     await dafydd.send("Will you need the kitchen?")
-    assert "❓ Your question was sent to Alys." in dafydd.last()
+    assert f"❓ Your question was sent to {ALYS}." in dafydd.last()
     assert "❓ Cwestiwn: Will you need the kitchen?" in alys.last()
     await alys.tap("Ateb")
     await alys.send("Dim ond y tegell")
     assert "📨 Diolch. Mae eich ateb wedi'i anfon at y cydlynwyr." in alys.last()
-    assert "💬 Alys answered your question." in dafydd.last() and "💬 Answer: Dim ond y tegell" in dafydd.last()
+    assert f"💬 {ALYS} answered your question." in dafydd.last() and "💬 Answer: Dim ond y tegell" in dafydd.last()
     assert await state_of(world, 1) == RequestState.PENDING
 
 

@@ -1,6 +1,8 @@
 """Each group's decision rule: shown to all, changed only by its coordinators."""
 
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, group_post, start_in, write_proposal
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, group_post, start_in, write_proposal
+
+ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
 
 async def test_the_rule_is_shown_bilingually_and_a_coordinator_changes_it(world):
@@ -69,4 +71,4 @@ async def test_in_a_group_with_open_votes_the_post_shows_who_voted_how(world):
     post = await write_proposal(world, people["Ben"], ENGLISH, "Picnic")
     await people["Alys"].tap("Ie", chat=group)
     await world.criw.dispatcher.group_edits.flush()
-    assert "✅ (Alys)" in group_post(world, post["message_id"])["text"]
+    assert f"✅ ({ALYS})" in group_post(world, post["message_id"])["text"]

@@ -607,3 +607,41 @@ async def test_python_telegram_bot_uploads_downloads_and_sees_migrations(emu, pt
     with pytest.raises(telegram.error.ChatMigrated) as refused:
         await ptb.send_message(group["id"], "Helo")
     assert refused.value.new_chat_id == new_id
+
+
+# -- what the e2e suite checks after every scenario ----------------------------------------------------
+
+
+async def test_malformed_messages_are_refused_as_telegram_does_and_logged_but_injected_faults_are_not(emu, bot):
+    ann = started(emu)
+    for text in ("Siân <b>&amp; Co", 'Hi <a href="x">Dai', "x" * 4097, "<script>1</script>"):
+        with pytest.raises(TelegramBadRequest):
+            await bot.send_message(ann["id"], text, parse_mode="HTML")
+    emu.fail_next("sendMessage", error_code=400, description="Bad Request: can't parse entities: injected")
+    with pytest.raises(TelegramBadRequest):
+        await bot.send_message(ann["id"], "fine", parse_mode="HTML")
+    reasons = [description for _, description in emu.refused]
+    assert reasons == [
+        "Bad Request: can't parse entities: Can't find end tag corresponding to start tag b",
+        "Bad Request: can't parse entities: Can't find end tag corresponding to start tag a",
+        "Bad Request: message is too long",
+        'Bad Request: can\'t parse entities: Unsupported start tag "script" at byte offset 0',
+    ]
+    await bot.send_message(ann["id"], "Siân &lt;b&gt;&amp;amp; Co &#39;&#34;", parse_mode="HTML")
+    assert emu.last_bot_message(ann["id"])["text"] == "Siân <b>&amp; Co '\""  # numeric entities decoded
+    assert len(emu.refused) == 4
+
+
+async def test_escapes_a_reader_would_see_are_listed_wherever_they_are(emu, bot):
+    ann = started(emu)
+    await bot.send_message(ann["id"], "<b>Tom &amp; Jerry</b>", parse_mode="HTML",
+                           reply_markup=keyboard(("Tom &amp; Jerry", "a"), ("Tom & Jerry", "b")))
+    await bot.send_message(ann["id"], "Tom &amp;amp; Jerry", parse_mode="HTML")  # escaped twice
+    await bot.send_message(ann["id"], "Tom &lt; Jerry")  # no parse mode: shown as written
+    await bot.set_my_commands([BotCommand(command="start", description="Start &amp; go")])
+    assert emu.escaped_plain_texts() == [
+        ("sendMessage button", "Tom &amp; Jerry"),
+        ("sendMessage text (as shown)", "Tom &amp; Jerry"),
+        ("sendMessage text (no parse mode)", "Tom &lt; Jerry"),
+        ("command description", "Start &amp; go"),
+    ]

@@ -7,6 +7,7 @@ from bot.chat.actions import SendMessage, Sent
 from bot.chat.outbound import Outbound
 from bot.domain.rate_limits import Limit
 from bot.domain.reminders import ReminderState
+from bot.i18n.markup import Markup
 from bot.schedule.delivery import Delivery, DeliveryContext, Send
 from bot.services import groups, people, reminders
 from bot.transports.limiter import LimitedPlatform, RateLimiter
@@ -158,4 +159,4 @@ class Recorder:
 
 
 async def note_to_its_chat(reminder, context):
-    return Send(SendMessage(reminder.chat_id, "⏰"))
+    return Send(SendMessage(reminder.chat_id, Markup("⏰")))

@@ -59,9 +59,10 @@ def test_a_cancellation_says_when_it_was_and_is_about_the_meetup():
 def test_the_private_card_gives_your_answer_and_lift_in_words_and_the_standard_form_is_unchanged():
     mine = MyMeetup(view(), "going", needs_lift=True, pickup="Tu allan i Tesco", manages=False)
     card = text.private_card(mine, next_one=True)
+    # The typed transport arrives escaped (o&#39;r): Telegram shows "o'r".
     assert easy_form(card)(Tr("cy")).splitlines() == [
         "⏭ Dyma'r cyfarfod nesaf.", "📝 Beth: <b>Taith gerdded</b>", "📅 Pryd: Dydd Sadwrn 5 Rhagfyr, 14:30",
-        "📍 Lle: Parc Bute", "🚌 Teithio: Bws mini o'r llyfrgell", "👥 Yn mynd: 3", "✅ Rydych chi'n mynd.",
+        "📍 Lle: Parc Bute", "🚌 Teithio: Bws mini o&#39;r llyfrgell", "👥 Yn mynd: 3", "✅ Rydych chi'n mynd.",
         "🚗 Gofynnoch chi am lifft.", "📍 Man codi: Tu allan i Tesco", "👆 Ydych chi'n mynd? Pwyswch fotwm."]
     assert card(Tr("en")) == text.next_card(Tr("en"), mine.view, mine)  # the standard form, as before
     assert "Saturday the fifth of December" in speakable(speech_form(card)(Tr("en")), "en")
