@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.chat.context import Context
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import both
-from bot.i18n.markup import BLANK, Markup, one_per_line
+from bot.i18n.markup import Markup
 from bot.i18n.translator import Tr
 from handlers.help_text import easy_help_text, help_text, more_help_text
 from handlers.home import show_home

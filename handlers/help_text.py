@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Tr
 
 
-def help_text(tr: Tr, *, private: bool) -> str:
+def help_text(tr: Tr, *, private: bool) -> Markup:
     """What most members need, short: the buttons under it (in private) do the rest."""
     lines = [
         tr._("ℹ️ Criw helps your group decide what to do together, and makes it happen."),
         tr._("Members suggest activities and vote on them. Coordinators help with rooms, transport and money."),
-        "",
+        BLANK,
         tr._("/propose – suggest an activity for your group (Welsh: /cynnig)"),
         tr._("/votes – open votes, and how you voted (Welsh: /pleidleisiau)"),
         tr._("/upcoming – meet-ups coming up, and who's going (Welsh: /i_ddod)"),
@@ -20,18 +21,18 @@ def help_text(tr: Tr, *, private: bool) -> str:
         tr._("/needhelp – ask a coordinator to get in touch with you (Welsh: /angen_help)"),
         tr._("/support – where to get help now: Samaritans and other helplines (Welsh: /cefnogaeth)"),
         tr._("/settings – your language, Easy Read and reminders (Welsh: /gosodiadau)"),
-        "",
+        BLANK,
         tr._("Type menu at any time to see your buttons. Send /more for everything else I can do.")
         if private else tr._("Coordinators: send /help in a private chat with me to see your commands."),
     ]
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def more_help_text(tr: Tr) -> str:
+def more_help_text(tr: Tr) -> Markup:
     """Everything else a member can do, for whoever asks for it."""
-    return "\n".join([
+    return one_per_line([
         tr._("ℹ️ More that I can do:"),
-        "",
+        BLANK,
         tr._("/next – the next meet-up, and how to get there (Welsh: /nesaf)"),
         tr._("/calendar – put your meet-ups in your phone's calendar (Welsh: /calendr)"),
         tr._("/schedule – this week's meet-ups as a page to print (Welsh: /amserlen)"),
@@ -43,11 +44,11 @@ def more_help_text(tr: Tr) -> str:
     ])
 
 
-def coordinator_help_text(tr: Tr) -> str:
+def coordinator_help_text(tr: Tr) -> Markup:
     """Coordinators' commands, apart from members' help."""
-    return "\n".join([
+    return one_per_line([
         tr._("🧭 For coordinators:"),
-        "",
+        BLANK,
         tr._("/newmeetup – coordinators: put a meet-up on the calendar (Welsh: /cyfarfod_newydd)"),
         tr._("/requests – the queue of requests for rooms, transport and money (Welsh: /ceisiadau)"),
         tr._("/resources – coordinators: rooms, vehicles and budgets (Welsh: /adnoddau)"),
@@ -62,13 +63,13 @@ def coordinator_help_text(tr: Tr) -> str:
     ])
 
 
-def easy_help_text(tr: Tr) -> str:
+def easy_help_text(tr: Tr) -> Markup:
     """What Criw can do, in Easy Read (the commands in the reader's own language)."""
     return tr.p_("easy", "ℹ️ I help your group choose what to do.\n✍️ /propose: suggest an idea.\n"
                        "🗳️ /votes: see the votes.\n🆘 /needhelp: ask for help.\n⚙️ /settings: change how I talk to you.")
 
 
-def easy_coordinator_help_text(tr: Tr) -> str:
+def easy_coordinator_help_text(tr: Tr) -> Markup:
     """Coordinators' commands that matter most, in Easy Read."""
     return tr.p_("easy", "🧭 For coordinators:\n📅 /newmeetup: put a meet-up on the calendar.\n"
                        "📋 /requests: rooms, transport and money people asked for.\n📊 /report: a report for funders.\n"

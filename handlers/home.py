@@ -15,6 +15,7 @@ from bot.chat.easy_read import help_button
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import Router
 from bot.i18n.easy import Readable, Subject, both
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services import meetups as meetup_service
 from bot.services.errors import NotFound
@@ -76,11 +77,11 @@ async def show_home(ctx: Context, before: Readable | None = None) -> None:
     if before is not None:
         first = before
 
-        def standard(tr: Tr) -> str:
-            return first.standard(tr) + "\n\n" + _question.standard(tr)
+        def standard(tr: Tr) -> Markup:
+            return one_per_line([first.standard(tr), BLANK, _question.standard(tr)])
 
-        def easy(tr: Tr) -> str:
-            return first.easy(tr) + "\n\n" + _question.easy(tr)
+        def easy(tr: Tr) -> Markup:
+            return one_per_line([first.easy(tr), BLANK, _question.easy(tr)])
 
         question = both(standard, easy)
     await ctx.reply(question, home_keyboard(ctx, coordinator=await _coordinates(ctx)))

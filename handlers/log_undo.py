@@ -8,6 +8,7 @@ from bot.chat.callbacks import encode
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.services import contributions
 from bot.services.contributions import ContributionView
@@ -39,12 +40,12 @@ async def take_back(ctx: Context, contribution_id: int) -> None:
 def _withdrawn_note(view: ContributionView) -> Readable:
     name = view.person.display_name
 
-    def standard(tr: Tr) -> str:
+    def standard(tr: Tr) -> Markup:
         # Translators: name is the member who logged the time and has now taken it back.
-        return "\n".join([tr._("↩️ %(name)s took this back, so there's nothing to confirm:", name=name), "",
-                          *text.details(tr, view)])
+        return one_per_line([tr._("↩️ %(name)s took this back, so there's nothing to confirm:", name=name), BLANK,
+                             *text.details(tr, view)])
 
-    def easy(tr: Tr) -> str:
+    def easy(tr: Tr) -> Markup:
         # Translators: Easy Read. name is the member who took their logged time back.
         return tr.p_("easy", "↩️ %(name)s took this back.\n✅ You do not need to check it now.", name=name)
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.deadlines import VotingWindow
 from bot.domain.proposals import Draft
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from handlers.proposal_text import when
 
@@ -36,8 +37,8 @@ def _state(draft: Draft, extra: dict[str, str]) -> str:
     return "chosen" if draft.closes_at is not None and draft.closes_at.isoformat() == notice_close else "offer"
 
 
-def deadline_notes(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    lines = []
+def deadline_notes(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> Markup:
+    lines: list[Markup] = []
     days, notice = int(extra.get("vote_days") or 7), int(extra.get("notice_days") or 3)
     if extra.get("cut") and _state(draft, extra) != "chosen":
         lines.append(tr.n_("ℹ️ The first date comes before %(n)s day is up, so voting closes 2 hours before it starts.",
@@ -60,11 +61,11 @@ def deadline_notes(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) 
                 "⚠️ The first date is too soon for the organisation's %(n)s day's notice: a room, transport or "
                 "money may not be ready in time.", "⚠️ The first date is too soon for the organisation's %(n)s "
                 "days' notice: a room, transport or money may not be ready in time.", notice))
-    return "\n".join(lines)
+    return one_per_line(lines)
 
 
-def easy_deadline_notes(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> str:
-    lines = []
+def easy_deadline_notes(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, str]) -> Markup:
+    lines: list[Markup] = []
     if extra.get("cut") and _state(draft, extra) != "chosen":
         lines.append(tr.p_("easy", "ℹ️ Your date is soon.\n⏳ Voting ends 2 hours before it starts."))
     match _state(draft, extra):
@@ -78,4 +79,4 @@ def easy_deadline_notes(tr: Tr, draft: Draft, zone: ZoneInfo, extra: dict[str, s
             lines.append(tr.p_("easy", "✅ The organisation has time to get things ready."))
         case "impossible":
             lines.append(tr.p_("easy", "⚠️ Your date is soon.\n🧰 The organisation may not get things ready in time."))
-    return "\n".join(lines)
+    return one_per_line(lines)

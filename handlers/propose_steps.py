@@ -138,15 +138,14 @@ def _review(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
 
 def _dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     listed = one_per_line(escape(f"   • {when(tr, moment, zone, _now(extra))}") for moment in draft.options)
-    return tr._("📅 Dates so far:") + "\n" + listed + "\n" + tr._(
-        "Add another date if you'd like people to choose between dates, or carry on."
-    )
+    return one_per_line([tr._("📅 Dates so far:"), listed, tr._(
+        "Add another date if you'd like people to choose between dates, or carry on.")])
 
 
 def _easy_dates_so_far(tr: Tr, draft: Draft, zone: ZoneInfo, extra: Extra) -> Markup:
     listed = one_per_line(escape(f"• {when(tr, moment, zone, _now(extra))}") for moment in draft.options)
-    return tr.p_("easy", "📅 Your dates:") + "\n" + listed + "\n" + tr.p_(
-        "easy", "✅ Press Carry on.\n➕ Or add another date.")
+    return one_per_line([tr.p_("easy", "📅 Your dates:"), listed, tr.p_(
+        "easy", "✅ Press Carry on.\n➕ Or add another date.")])
 
 
 def _day_label(tr: Tr, zone: ZoneInfo, extra: Extra) -> str:

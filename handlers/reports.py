@@ -141,8 +141,8 @@ async def _send(ctx: Context, data: Data, language: str) -> None:
     chat = ctx.event.chat_id
     if figures.organisation:  # one group's hours would mislead here: the files say it all
         await ctx.reply(both(lambda tr: tr._("📊 The report for all your groups is below."),
-                             lambda tr: "\n".join([tr.p_("easy", "📊 Your report is ready."),
-                                                    tr.p_("easy", "📄 The files are below.")])))
+                             lambda tr: one_per_line([tr.p_("easy", "📊 Your report is ready."),
+                                                       tr.p_("easy", "📄 The files are below.")])))
     elif ctx.easy_read:  # the summary in their one language, in Easy Read (funders get the bilingual one)
         await ctx.reply(_easy_summary(found))
     else:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bot.domain.decisions import Majority, TieBreak
+from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Tr
 from bot.services.rules import GroupRules
 
 EXAMPLES = {Majority.SIMPLE: (3, 4), Majority.TWO_THIRDS: (3, 6), Majority.UNANIMOUS: (3,)}
 
 
-def _majority(tr: Tr, majority: Majority) -> str:
+def _majority(tr: Tr, majority: Majority) -> Markup:
     match majority:
         case Majority.SIMPLE:
             return tr._("more yes than no")
@@ -19,7 +20,7 @@ def _majority(tr: Tr, majority: Majority) -> str:
             return tr._("at least one yes, and nobody says no")
 
 
-def _tie(tr: Tr, tie_break: TieBreak) -> str:
+def _tie(tr: Tr, tie_break: TieBreak) -> Markup:
     match tie_break:
         case TieBreak.NOT_PASSED:
             return tr._("⚖️ A tie doesn't pass: nothing changes without a majority.")
@@ -29,7 +30,7 @@ def _tie(tr: Tr, tie_break: TieBreak) -> str:
             return tr._("⚖️ A tie: voting stays open one more day; if it's still a tie, it doesn't pass.")
 
 
-def describe(tr: Tr, current: GroupRules) -> str:
+def describe(tr: Tr, current: GroupRules) -> Markup:
     rule = current.rule
     if rule.quorum_share is not None:
         quorum = tr._("half of the members the bot knows (at least %(n)s)", n=rule.quorum_min_voters)
@@ -46,7 +47,7 @@ def describe(tr: Tr, current: GroupRules) -> str:
     dates = tr._("📅 Between dates, the date with the most ticks goes ahead if it meets the rule above; tied dates: "
                  "the earlier one.") if rule.earlier_date_wins else tr._(
         "📅 Between dates, the date with the most ticks goes ahead if it meets the rule above; tied dates are a tie.")
-    return "\n".join([
+    return one_per_line([
         tr._("⚖️ How this group decides"),
         tr._("👥 Who must vote: %(quorum)s", quorum=quorum),
         tr._("✅ To agree: %(majority)s", majority=_majority(tr, rule.majority)),
@@ -60,7 +61,7 @@ def describe(tr: Tr, current: GroupRules) -> str:
     ])
 
 
-def easy_describe(tr: Tr, current: GroupRules) -> str:
+def easy_describe(tr: Tr, current: GroupRules) -> Markup:
     rule = current.rule
     votes = EXAMPLES[rule.majority][0]
     lines = [tr.p_("easy", "⚖️ How your group decides"),
@@ -84,4 +85,4 @@ def easy_describe(tr: Tr, current: GroupRules) -> str:
             lines.append(tr.p_("easy", "⚖️ If yes and no are equal, the coordinators decide."))
         case TieBreak.EXTEND_ONCE:
             lines.append(tr.p_("easy", "⚖️ If yes and no are equal, people get one more day to vote."))
-    return "\n".join(lines)
+    return one_per_line(lines)

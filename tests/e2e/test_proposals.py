@@ -2,7 +2,16 @@
 
 from datetime import timedelta
 
-from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, admit_waiting_group, group_post, start_in, write_proposal
+from tests.e2e.conftest import (
+    ENGLISH,
+    FULL_NAME,
+    WELSH,
+    add_bot,
+    admit_waiting_group,
+    group_post,
+    start_in,
+    write_proposal,
+)
 
 ALYS, BEN = FULL_NAME["Alys"], FULL_NAME["Ben"]  # hostile names: shown exactly as written
 
