@@ -4,13 +4,14 @@ coordinators admit groups or manage what the organisation shares."""
 import pytest
 
 from bot.playground.phone import Phone
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, reply_in_group, start_in
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, reply_in_group, start_in
 from tests.e2e.meetup_steps import everyone_started
 from tests.e2e.request_steps import ENGLISH as REQUEST_EN
 from tests.e2e.request_steps import WELSH as REQUEST_CY
 from tests.e2e.request_steps import ask_for_room, load_resources
 
 REQUEST_WORDS = {"cy": REQUEST_CY, "en": REQUEST_EN}
+ALYS = FULL_NAME["Alys"]  # a hostile name: shown exactly as written
 
 # What each language's organisation coordinator presses, and what they read.
 WORDS = {
@@ -124,8 +125,8 @@ async def test_only_an_organisation_coordinator_makes_someone_else_one_by_replyi
     assert words["not_org"] in alys.last()
 
     await reply_in_group(world.emulator, group, alys, "Helo", dafydd, "/cydlynydd_sefydliad")
-    await dafydd.tap("Make Alys an organisation coordinator", chat=group)
-    assert "Mae Alys nawr yn gydlynydd y sefydliad" in dafydd.last(group)
+    await dafydd.tap(f"Make {ALYS} an organisation coordinator", chat=group)
+    assert f"Mae {ALYS} nawr yn gydlynydd y sefydliad" in dafydd.last(group)
     await alys.send("/resources")
     assert words["not_org"] not in alys.last()  # she manages the rooms, vehicles and budgets now
     async with world.criw.uow() as uow:
@@ -139,7 +140,8 @@ async def test_a_groups_coordinator_follows_its_requests_but_only_the_organisati
     await everyone_started(world)
     await load_resources(world)
     alys, ben, dafydd, group = world.people["Alys"], world.people["Ben"], world.people["Dafydd"], world.group
-    await start_in(ben, words)
+    await ben.send("/language")  # Ben has started already (in English): he chooses this test's language
+    await ben.tap(words["language"])
     await reply_in_group(world.emulator, group, ben, "Helo", dafydd, "/coordinator")
     await dafydd.tap("Ben", chat=group)  # Ben now coordinates the walkers, not the organisation
     await ask_for_room(alys, REQUEST_WORDS["cy"], when="4 Rhagfyr 18:00")
