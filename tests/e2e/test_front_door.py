@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n.translator import Tr
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, start_in
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, start_in
 from tests.e2e.meetup_steps import LIFT, everyone_started, manage, new_meetup, settled
 
 # (words for start_in, catalog language, Easy Read?)
@@ -173,7 +173,7 @@ async def test_a_shared_location_is_a_lift_pickup_the_organiser_can_open_as_a_ma
     assert link in member.last()
     await settled(world)
     await manage(world)
-    assert f"🚗 Lift for {reader}, pickup: {link}" in people["Dafydd"].last()
+    assert f"🚗 Lift for {FULL_NAME[reader]}, pickup: {link}" in people["Dafydd"].last()
 
 
 async def test_a_photo_in_the_middle_of_a_question_asks_for_words_and_keeps_the_question(world):

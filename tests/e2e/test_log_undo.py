@@ -3,8 +3,10 @@ Welsh (standard) and English (Easy Read). The confirmer is told, their buttons d
 nothing is earned."""
 
 from bot.i18n.translator import Tr
-from tests.e2e.conftest import ENGLISH, WELSH, add_bot, start_in
+from tests.e2e.conftest import ENGLISH, FULL_NAME, WELSH, add_bot, start_in
 from tests.e2e.test_credits import alys_logs_driving, ledger_sum
+
+ALYS = FULL_NAME["Alys"]  # a hostile name: shown exactly as written
 
 
 async def started(world, *, ben_easy=False):
@@ -23,7 +25,8 @@ async def test_a_member_takes_an_entry_back_and_the_confirmer_is_told_and_cannot
     await alys.tap("↩️ Ei dynnu'n ôl")
     assert alys.last() == Tr("cy")._("↩️ Taken back. Nobody will confirm it now, and I've told whoever I'd asked.")
     note = ben.last()
-    assert note.startswith("↩️ Alys took this back, so there's nothing to confirm:") and "⏱ How long: 2½ hours" in note
+    assert note.startswith(f"↩️ {ALYS} took this back, so there's nothing to confirm:")
+    assert "⏱ How long: 2½ hours" in note
     await ben.tap("Yes, confirm", message=[m for m in ben.inbox() if "🙋 Alys" in m.get("text", "")][-1])
     assert await ledger_sum(world, alys.id) == 0  # the old Yes button earns nothing
     saved = [m for m in alys.inbox() if m.get("text", "").startswith("📨")][-1]
@@ -36,7 +39,7 @@ async def test_correcting_takes_the_entry_back_and_starts_again_and_the_new_one_
     await alys_logs_driving(world, hours="awr")
     await alys.tap("✏️ Ei gywiro")
     assert Tr("cy")._("✏️ Let's write it again.") in [m.get("text") for m in alys.inbox()[-3:]]
-    assert ben.last() == "↩️ Alys took this back.\n✅ You do not need to check it now."  # Easy Read
+    assert ben.last() == f"↩️ {ALYS} took this back.\n✅ You do not need to check it now."  # Easy Read
     await alys.tap("Gyrru")  # the /log questions again, from the start
     await alys.send("Mynd â thri pherson i Barc Bute")
     await alys.tap("Ddoe")
