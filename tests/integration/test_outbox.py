@@ -10,6 +10,7 @@ from bot.chat.actions import SendMessage, Sent
 from bot.chat.outbound import Outbound
 from bot.domain.decisions import Outcome, OutcomeKind
 from bot.domain.reminders import ReminderState
+from bot.i18n.markup import Markup
 from bot.schedule.delivery import Delivery, DeliveryContext, Send
 from bot.services import outbox, reminders
 from bot.services.errors import BotNotInGroup
@@ -84,7 +85,7 @@ async def plan_and_deliver(uow, clock, key, *, live):
         await work.commit()
 
     async def post(reminder, context):
-        return Send(SendMessage(reminder.chat_id, "📣"), live=live)
+        return Send(SendMessage(reminder.chat_id, Markup("📣")), live=live)
 
     delivery = Delivery(DeliveryContext(uow, clock, Outbound(platform, uow)), {"post": post})
     state = await delivery.deliver_now(key)
