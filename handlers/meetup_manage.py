@@ -29,7 +29,7 @@ from bot.domain.proposals import clean_text
 from bot.i18n.easy import Readable, Subject, both
 from bot.i18n.markup import bold, escape
 from bot.i18n.translator import Render, Tr
-from bot.services import conversations, meetup_changes, meetups
+from bot.services import conversations, meetup_changes, meetups, request_releases
 from bot.services.errors import NotFound
 from bot.services.meetup_changes import LIMITS, MeetupChanged
 from bot.services.meetups import MeetupView
@@ -40,6 +40,7 @@ from handlers.attendance import TAKE
 from handlers.meetup_post import tell_about_change
 from handlers.meetups import MANAGE
 from handlers.propose_problems import EARLIER_QUESTION, USE_BUTTONS, explain_date_problem, too_long
+from handlers.request_post import after_meetup_cancelled
 
 router = Router(name=__name__)
 FLOW = "meetup_edit"
@@ -267,9 +268,11 @@ async def cancel(ctx: Context) -> None:
     meetup_id = _meetup_id(ctx)
     async with ctx.uow() as uow:
         change = await meetup_changes.cancel(uow, ctx.clock, meetup_id, ctx.person.telegram_id)
+        closed = await request_releases.read_back(uow, ctx.clock, change.closed_requests, change.actor)
     await ctx.answer()
     await ctx.edit_keyboard_away()
     await _announce(ctx, change)
+    await after_meetup_cancelled(ctx.outbound, ctx.uow, closed)
 
 
 @router.callback(STOP)

@@ -71,6 +71,9 @@ def explain_input(problem: str) -> Readable:
                                          limit=WHEELCHAIR_MAX))
         case "amount":
             return explain_money(NumberProblem.UNREADABLE)
+        case "started":
+            return both(lambda tr: tr._("🕑 It has already started, so it can't be released now. Nothing was changed."),
+                        lambda tr: tr.p_("easy", "🕑 It has started already.\n📝 Nothing was changed."))
         case "meetup":
             return both(lambda tr: tr._("📅 That meet-up isn't going ahead any more, so nothing can be asked for it."),
                         lambda tr: tr.p_("easy", "📅 That meet-up is not happening now.\n❌ You cannot ask for it."))

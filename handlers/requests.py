@@ -10,7 +10,7 @@ from bot.chat.router import CommandInfo, Router
 from bot.domain.bookings import RequestState
 from bot.i18n.easy import Readable, both
 from bot.i18n.translator import Render, Tr
-from bot.services import conversations, request_decisions, requests
+from bot.services import conversations, request_decisions, request_releases, requests
 from bot.services.errors import NotFound, RequestDecided
 from bot.services.request_decisions import Decided
 from bot.services.requests import RequestView
@@ -95,6 +95,8 @@ def _member_buttons(ctx: Context, view: RequestView) -> list[list[Button]]:
                  button(lambda tr: tr._("❌ No, thanks %(id)s", id=n), "no")]]
     if view.state is RequestState.PENDING:
         return [[button(lambda tr: tr._("✖️ Take back %(id)s", id=n), "x")]]
+    if view.state is RequestState.APPROVED:
+        return [[button(lambda tr: tr._("↩️ Give back %(id)s", id=n), "x")]]
     return []
 
 
@@ -123,7 +125,7 @@ async def member_action(ctx: Context) -> None:
                              lambda tr: tr.p_("easy", "✍️ Please write your answer.\n👀 The coordinators will see it.")))
         return
     operation = {"yes": request_decisions.accept_offer, "no": request_decisions.refuse_offer,
-                 "x": request_decisions.cancel}[action]
+                 "x": request_releases.withdraw}[action]
     async with ctx.uow() as uow:
         decided = await operation(uow, ctx.clock, ctx.person.telegram_id, request_id)
     await ctx.edit_keyboard_away()

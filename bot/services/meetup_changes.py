@@ -1,7 +1,8 @@
 """Changing or cancelling a meet-up (its organiser or a coordinator), and stopping a series.
 
 Each change bumps the meet-up's `version` (calendars' SEQUENCE); a new time moves its pending reminders and
-a cancellation cancels them, in the same commit. Returns a MeetupChanged saying who must be told.
+a cancellation cancels them, closes its open requests and releases its bookings, in the same commit.
+Returns a MeetupChanged saying who must be told.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.domain import meetups as rules
 from bot.domain.meetups import MeetupStatus
 from bot.domain.proposals import clean_text
-from bot.services import meetup_reminders, meetups
+from bot.services import meetup_reminders, meetups, request_releases
 from bot.services.errors import InvalidMeetup, MeetupNotOpen, NotFound
 from bot.services.meetups import MeetupView
 from bot.store.models import AuditEntry, Person
@@ -35,6 +36,8 @@ class MeetupChanged:
     before_start: datetime
     before_place: str
     tell: list[Person] = field(default_factory=list)  # Going and Maybe people who can be messaged privately
+    actor: Person | None = None
+    closed_requests: tuple[int, ...] = ()  # requests for it that a cancellation closed or released
 
 
 async def change(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int, *,
@@ -87,12 +90,15 @@ async def _save(uow: UnitOfWork, clock: Clock, meetup_id: int, actor: Person, ac
     meetup.updated_at = clock.now()
     if "time" in changed or meetup.status == MeetupStatus.CANCELLED:  # its reminders move or go with it
         await meetup_reminders.follow_change(uow, clock, meetup)
+    closed: tuple[int, ...] = ()
+    if meetup.status == MeetupStatus.CANCELLED:  # its requests close and its bookings are freed, in this commit
+        closed = await request_releases.close_for_meetup(uow, clock, meetup_id, actor)
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, group_id=meetup.group_id, action=action,
                              detail={"meetup_id": meetup_id, "changed": list(changed)}))
     await uow.commit()
     tell = [person for person in await meetups.going_or_maybe_reachable(uow, meetup_id) if person.id != actor.id]
     return MeetupChanged(await meetups.view(uow, meetup), meetup.status == MeetupStatus.CANCELLED, changed,
-                         before_start, before_place, tell)
+                         before_start, before_place, tell, actor, closed)
 
 
 async def stop_series(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int) -> MeetupView:

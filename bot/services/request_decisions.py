@@ -243,13 +243,6 @@ async def refuse_offer(uow: UnitOfWork, clock: Clock, telegram_id: int, request_
     return await _finish(uow, clock, request, person, "request.offer_refuse", {})
 
 
-async def cancel(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: int) -> Decided:
-    """The member takes back a request nobody has decided yet."""
-    request, person = await _own(uow, telegram_id, request_id, tuple(OPEN))
-    await _move(uow, request, OPEN, state=RequestState.CANCELLED, decided_at=clock.now())
-    return await _finish(uow, clock, request, person, "request.cancel", {})
-
-
 async def _own(uow: UnitOfWork, telegram_id: int, request_id: int, states: tuple[str, ...]
                ) -> tuple[ResourceRequest, Person]:
     request = await _request(uow, request_id)
