@@ -83,3 +83,70 @@ async def test_cancelling_a_meetup_closes_its_pending_request_and_frees_its_appr
     await dafydd.tap("Approve", message=card(dafydd, 3))
     assert await state_of(world, 3) == RequestState.APPROVED
     await settled(world)
+
+
+async def test_a_member_gives_back_an_approved_room_and_it_is_free_again(world):
+    await everyone_started(world)
+    await load_resources(world)
+    alys, ben, dafydd = world.people["Alys"], world.people["Ben"], world.people["Dafydd"]
+    await ask_for_room(alys, WELSH, when="4 Rhagfyr 18:00")
+    await dafydd.tap("Approve")
+    await alys.send("/ceisiadau")
+    await alys.tap("Rhoi 1 yn ôl")
+    assert "↩️ Wedi'i roi'n ôl. Mae ar gael eto i bobl eraill." in alys.last()
+    assert "↩️ Alys gave back what was approved. It is free again." in dafydd.last()
+    given_back = card_for(dafydd, 1)
+    assert "↩️ Given back by Alys." in given_back["text"] and "reply_markup" not in given_back
+    assert "🔓 Free again at that time: Neuadd yr Eglwys" in given_back["text"]
+    assert await state_of(world, 1) == RequestState.CANCELLED
+    withdrawn = [detail for action, detail in await audit_actions(world) if action == "request.withdraw"]
+    assert withdrawn == [{"request_id": 1, "was": "approved"}]
+    await ask_for_room(ben, ENGLISH, when="4 December 18:00")
+    assert "✅ No problems found." in card(dafydd, 2)["text"]
+
+
+async def test_a_coordinator_takes_an_approval_back_with_a_typed_reason_or_a_preset_one(world):
+    await everyone_started(world)
+    await load_resources(world)
+    alys, ben, dafydd = world.people["Alys"], world.people["Ben"], world.people["Dafydd"]
+    await ask_for_room(alys, WELSH, when="4 Rhagfyr 18:00")
+    await dafydd.tap("Approve")
+    await dafydd.tap("Take back the approval", message=card(dafydd, 1))
+    assert "↩️ Why are you taking the approval back?" in dafydd.last()
+    await dafydd.tap("Write a reason")
+    await dafydd.send("The boiler is broken")
+    assert "↩️ Approval taken back. Alys has been told why." in dafydd.last()
+    told = alys.last()
+    assert "↩️ Mae'n ddrwg gen i: mae cydlynydd wedi tynnu cymeradwyaeth eich cais yn ôl." in told
+    assert "❌ Rheswm: The boiler is broken" in told and "Sorry" not in told
+    revoked = card_for(dafydd, 1)
+    assert "↩️ Approval taken back. Reason: The boiler is broken" in revoked["text"]
+    assert "📌 Where it stands: ↩️ Approval taken back" in revoked["text"] and "reply_markup" not in revoked
+    await ask_for_room(ben, ENGLISH, when="4 December 18:00")
+    await dafydd.tap("Approve", message=card(dafydd, 2))
+    await dafydd.tap("Take back the approval", message=card(dafydd, 2))
+    await dafydd.tap("Too short notice")
+    assert "↩️ Sorry: a coordinator has taken back the approval of your request." in ben.last()
+    assert "❌ Reason: It's too short notice to arrange." in ben.last()
+    assert [await state_of(world, 1), await state_of(world, 2)] == [RequestState.REVOKED] * 2
+    revokes = [d for a, d in await audit_actions(world) if a == "request.revoke"]
+    assert [(d["reason_code"], d["reason"]) for d in revokes] == [("typed", "The boiler is broken"), ("notice", "")]
+
+
+async def test_a_release_after_it_started_is_refused_clearly_and_nothing_changes(world, clock):
+    await everyone_started(world)
+    await load_resources(world)
+    alys, dafydd = world.people["Alys"], world.people["Dafydd"]
+    await ask_for_room(alys, WELSH, when="4 Rhagfyr 18:00")
+    await dafydd.tap("Approve")
+    clock.advance(timedelta(days=13, hours=8, minutes=30))  # Friday 4 December, 18:30 UTC: it has started
+    await alys.send("/ceisiadau")
+    await alys.tap("Rhoi 1 yn ôl")
+    refused = world.emulator.callback_answers[-1]
+    assert refused["text"] == "🕑 Mae wedi dechrau'n barod, felly does dim modd ei ryddhau nawr. Does dim wedi newid."
+    await dafydd.tap("Take back the approval", message=card(dafydd, 1))
+    await dafydd.tap("Already booked")
+    assert world.emulator.callback_answers[-1]["text"] == (
+        "🕑 It has already started, so it can't be released now. Nothing was changed.")
+    assert await state_of(world, 1) == RequestState.APPROVED
+    assert not [a for a, _ in await audit_actions(world) if a in ("request.withdraw", "request.revoke")]
