@@ -150,3 +150,32 @@ async def test_a_release_after_it_started_is_refused_clearly_and_nothing_changes
         "🕑 It has already started, so it can't be released now. Nothing was changed.")
     assert await state_of(world, 1) == RequestState.APPROVED
     assert not [a for a, _ in await audit_actions(world) if a in ("request.withdraw", "request.revoke")]
+
+
+async def test_cancelling_a_whole_series_calls_off_every_later_date_and_frees_their_bookings(world, clock):
+    await everyone_started(world)
+    await load_resources(world)
+    people = world.people
+    alys, dafydd = people["Alys"], people["Dafydd"]
+    await new_meetup(world, title="Clwb cerdded", when="24 November 18:00", place="Y Neuadd",
+                     repeat="Every week", by_default=False)
+    await ask_for_room(alys, WELSH, meetup="Clwb cerdded · 1 Rhag")
+    await dafydd.tap("Approve", message=card(dafydd, 1))
+
+    await manage(world, title="📋 Clwb cerdded")  # the first of its three dates
+    await dafydd.tap("Cancel the meet-up")
+    await dafydd.tap("Cancel this and every later date")
+
+    assert "❌ 3 dates cancelled, and it won't repeat." in dafydd.last()
+    assert "📅 Cafodd y cyfarfod ei ganslo, felly mae eich cais wedi cau." in alys.last()
+    assert await state_of(world, 1) == RequestState.CANCELLED
+    async with world.criw.uow() as uow:
+        dates = await uow.meetups.of_series(1)
+        assert [meetup.status for meetup in dates] == ["cancelled"] * 3
+        assert not (await uow.meetups.series(1)).active
+    for meetup in dates:
+        assert await pending_reminders_about(world, "meetup", meetup.id) == []
+    clock.advance(timedelta(days=7))
+    await world.tick()
+    async with world.criw.uow() as uow:
+        assert len(await uow.meetups.of_series(1)) == 3  # no new date was added
