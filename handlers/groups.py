@@ -8,7 +8,7 @@ from bot.chat.events import EventKind
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
 from bot.i18n.easy import both
-from bot.services import groups, people
+from bot.services import groups, meetup_reminders, people
 from bot.services.errors import NotACoordinator
 from handlers.links import PRESS_START, open_private_keyboard
 
@@ -18,9 +18,10 @@ APPOINT = "coord"
 
 @router.on(EventKind.BOT_ADDED)
 async def bot_added(ctx: Context) -> None:
-    """Say hello bilingually and ask everyone to press Start once in private."""
+    """Say hello bilingually and ask everyone to press Start once in private; a returning group's weekly list
+    starts again."""
     async with ctx.uow() as uow:
-        await groups.set_bot_present(uow, ctx.event.chat_id, True)
+        await meetup_reminders.bot_back(uow, ctx.clock, ctx.event.chat_id)
     keyboard = open_private_keyboard(ctx.label(PRESS_START), ctx.platform.bot_username, ctx.event.chat_id)
     await ctx.reply(
         lambda tr: tr._(
