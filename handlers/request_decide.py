@@ -36,6 +36,7 @@ from handlers.resource_text import resource_line
 
 router = Router(name=__name__)
 REASON_FLOW, QUESTION_FLOW, TIME_FLOW, REVOKE_FLOW = "rq_reason", "rq_question", "rq_time", "rq_revoke"
+OVERRIDE_FLOW = "rq_override"
 REASONS = (DeclineReason.BOOKED, DeclineReason.BUDGET, DeclineReason.NOTICE, DeclineReason.UNSUITABLE)
 
 
@@ -61,7 +62,7 @@ async def on_card(ctx: Context) -> None:
     elif action == "v":
         await ctx.answer()
         await show_card(ctx.outbound, ctx.uow, view, ctx.person)
-    elif action in ("d", "o", "w", "q", "t", "u", "kw"):
+    elif action in ("d", "o", "w", "q", "t", "u", "kw", "l"):
         await ctx.answer()
         await _follow_up(ctx, action, view)
     else:
@@ -155,13 +156,18 @@ async def _follow_up(ctx: Context, action: str, view: requests.RequestView) -> N
     elif action == "o":
         await _other_choices(ctx, view)
     else:
-        flow = {"w": REASON_FLOW, "kw": REVOKE_FLOW, "q": QUESTION_FLOW, "t": TIME_FLOW}[action]
+        flow = {"w": REASON_FLOW, "kw": REVOKE_FLOW, "l": OVERRIDE_FLOW, "q": QUESTION_FLOW, "t": TIME_FLOW}[action]
         async with ctx.uow() as uow:
             await conversations.save(uow, ctx.clock, ctx.person.id, flow, "text", {"request": view.id})
         await ctx.reply({
             REASON_FLOW: both(
                 lambda tr: tr._("✍️ Write the reason in a few words. %(name)s will see it.", name=name),
                 lambda tr: tr.p_("easy", "✍️ Please write the reason.\n🙋 %(name)s will see it.", name=name)),
+            OVERRIDE_FLOW: both(
+                lambda tr: tr._("⚠️ Why approve it over the limit? Write the reason in a few words. It is kept, "
+                                "and shown on the request."),
+                lambda tr: tr.p_("easy", "⚠️ Why say yes when it is too full?\n✍️ Please write the reason.\n"
+                                         "📝 I will keep it.")),
             REVOKE_FLOW: both(
                 lambda tr: tr._("✍️ Write the reason in a few words. %(name)s will see it.", name=name),
                 lambda tr: tr.p_("easy", "✍️ Please write the reason.\n🙋 %(name)s will see it.", name=name)),
@@ -220,6 +226,17 @@ async def typed_reason(ctx: Context) -> None:
     async with ctx.uow() as uow:
         decided = await request_decisions.decline(uow, ctx.clock, ctx.person.telegram_id, request_id,
                                                   DeclineReason.TYPED, typed)
+    await finish(ctx, decided)
+
+
+@router.step(OVERRIDE_FLOW, "text")
+async def typed_override(ctx: Context) -> None:
+    """Approve past a limit with the reason the coordinator wrote."""
+    assert ctx.person is not None
+    request_id, typed = await _typed(ctx)
+    async with ctx.uow() as uow:
+        decided = await request_decisions.approve_over_limit(uow, ctx.clock, ctx.person.telegram_id, request_id,
+                                                             typed)
     await finish(ctx, decided)
 
 

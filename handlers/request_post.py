@@ -13,7 +13,7 @@ from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.outbound import Outbound
 from bot.domain import language
-from bot.domain.bookings import Kind, RequestState
+from bot.domain.bookings import Kind, RequestState, over_limits
 from bot.domain.clock import Clock
 from bot.i18n.easy import both
 from bot.i18n.translator import Render, Tr, label_in, render_in
@@ -42,6 +42,8 @@ def card_keyboard(view: RequestView, languages: tuple[str, ...]) -> Keyboard | N
 
     rows = [[button(lambda tr: tr._("✅ Approve"), "a"), button(lambda tr: tr._("❌ Decline"), "d")],
             [button(lambda tr: tr._("❓ Ask a question"), "q")]]
+    if over_limits(view.assessment):  # approving past a limit needs a typed reason
+        rows.append([button(lambda tr: tr._("⚠️ Approve over the limit, with a reason"), "l")])
     if view.kind is Kind.ROOM and view.resource is None:
         rows.append([button(lambda tr: tr._("🏠 Choose a room"), "o")])
     elif view.kind is Kind.VEHICLE and view.resource is None:

@@ -24,6 +24,8 @@ def explain_request_problem(error: Exception) -> Readable:
         case CannotApprove(problem="budget"):
             return both(lambda tr: tr._("⛔ It can't be approved: there isn't enough money left in the budget."),
                         lambda tr: tr.p_("easy", "⛔ There is not enough money left.\n📝 Nothing was changed."))
+        case CannotApprove(problem="capacity" | "seats" | "wheelchair" as limit):
+            return over_limit(limit)
         case CannotApprove(problem="choose"):
             return both(lambda tr: tr._("🏠 Please choose a room or vehicle first (the button under the request)."),
                         lambda tr: tr.p_("easy", "🏠 Please choose a room or vehicle first.\n👆 Press the button under "
@@ -45,6 +47,21 @@ def explain_request_problem(error: Exception) -> Readable:
             return explain_input(problem)
     return both(lambda tr: tr._("Sorry, I can't do that."),
                 lambda tr: tr.p_("easy", "❌ Sorry, I cannot do that."))
+
+
+def over_limit(limit: str) -> Readable:
+    """An approval refused at a limit: what to do instead (or how to pass it, with a reason)."""
+    standard = {
+        "capacity": lambda tr: tr._("⛔ Not approved: more people are coming than the room holds. Offer a bigger "
+                                    "room, or press Approve over the limit and write why. Nothing was changed."),
+        "seats": lambda tr: tr._("⛔ Not approved: more people need a seat than the vehicle has. Offer another "
+                                 "vehicle, or press Approve over the limit and write why. Nothing was changed."),
+        "wheelchair": lambda tr: tr._("⛔ Not approved: more wheelchair users need a space than the vehicle has. "
+                                      "Offer another vehicle, or press Approve over the limit and write why. "
+                                      "Nothing was changed."),
+    }[limit]
+    return both(standard, lambda tr: tr.p_("easy", "⛔ It is too full.\n👆 Offer another, or press Approve over "
+                                                   "the limit.\n📝 Nothing was changed."))
 
 
 def explain_input(problem: str) -> Readable:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.bookings import Access, ClosedBecause, DeclineReason, Kind, Problem, RequestState
+from bot.domain.bookings import OVER_LIMIT, Access, ClosedBecause, DeclineReason, Kind, Problem, RequestState
 from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.markup import bold, escape
 from bot.i18n.translator import Render, Tr
@@ -111,7 +111,14 @@ def _history(tr: Tr, view: RequestView) -> list[str]:
         lines.extend(offer_lines(tr, view))
     if view.state is RequestState.DECLINED:
         lines.append(tr._("❌ Reason: %(reason)s", reason=reason_text(tr, request.reason_code, request.reason)))
-    return lines + closed_lines(tr, view)
+    return lines + override_lines(tr, view) + closed_lines(tr, view)
+
+
+def override_lines(tr: Tr, view: RequestView) -> list[str]:
+    """An approval past a limit says so, with the coordinator's reason."""
+    if view.state is not RequestState.APPROVED or view.request.reason_code != OVER_LIMIT:
+        return []
+    return [tr._("⚠️ Approved over the limit. Reason: %(reason)s", reason=view.request.reason)]
 
 
 def freed_line(tr: Tr, view: RequestView) -> str:
@@ -230,7 +237,7 @@ def easy_card(tr: Tr, view: RequestView) -> str:
     if request.note:
         lines.append(tr.p_("easy", "📝 For: %(what)s", what=request.note))
     lines.append(tr.p_("easy", "📌 Now: %(state)s", state=state_label(tr, view.state)))
-    lines.extend(closed_lines(tr, view))
+    lines.extend(override_lines(tr, view) + closed_lines(tr, view))
     if view.is_open:
         found = [problem_line(tr, view, problem) for problem in view.assessment.problems]
         lines.extend(found or [tr.p_("easy", "✅ No problems found.")])

@@ -75,6 +75,16 @@ class DeclineReason(StrEnum):
     TYPED = "typed"  # the coordinator wrote the reason
 
 
+OVER_LIMIT = "over_limit"  # reason_code of a request approved past a limit; its reason says why
+LIMITS = ("capacity", "seats", "wheelchair")  # Problems that refuse an approval unless a reason is typed
+
+
+def over_limits(assessment: Assessment) -> list[Problem]:
+    """The limits an approval would break (room capacity, vehicle seats, wheelchair spaces): each refuses it,
+    unless a coordinator overrides with a typed reason."""
+    return [problem for problem in assessment.problems if problem.code in LIMITS]
+
+
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime,
              gap: timedelta = timedelta(0)) -> bool:
     """Whether two bookings of one resource clash, keeping `gap` free between them for setting up and
