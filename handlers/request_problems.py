@@ -12,6 +12,7 @@ from bot.domain.resources import (
     NumberProblem,
 )
 from bot.i18n.easy import Readable, both
+from bot.i18n.translator import Tr
 from bot.services.errors import CannotApprove, InvalidRequest, RequestDecided
 
 
@@ -51,17 +52,22 @@ def explain_request_problem(error: Exception) -> Readable:
 
 def over_limit(limit: str) -> Readable:
     """An approval refused at a limit: what to do instead (or how to pass it, with a reason)."""
-    standard = {
-        "capacity": lambda tr: tr._("⛔ Not approved: more people are coming than the room holds. Offer a bigger "
-                                    "room, or press Approve over the limit and write why. Nothing was changed."),
-        "seats": lambda tr: tr._("⛔ Not approved: more people need a seat than the vehicle has. Offer another "
-                                 "vehicle, or press Approve over the limit and write why. Nothing was changed."),
-        "wheelchair": lambda tr: tr._("⛔ Not approved: more wheelchair users need a space than the vehicle has. "
-                                      "Offer another vehicle, or press Approve over the limit and write why. "
-                                      "Nothing was changed."),
-    }[limit]
-    return both(standard, lambda tr: tr.p_("easy", "⛔ It is too full.\n👆 Offer another, or press Approve over "
-                                                   "the limit.\n📝 Nothing was changed."))
+    def easy(tr: Tr) -> str:
+        return tr.p_("easy", "⛔ It is too full.\n👆 Offer another, or press Approve over the limit.\n"
+                             "📝 Nothing was changed.")
+
+    match limit:
+        case "capacity":
+            return both(lambda tr: tr._("⛔ Not approved: more people are coming than the room holds. Offer a "
+                                        "bigger room, or press Approve over the limit and write why. Nothing was "
+                                        "changed."), easy)
+        case "seats":
+            return both(lambda tr: tr._("⛔ Not approved: more people need a seat than the vehicle has. Offer "
+                                        "another vehicle, or press Approve over the limit and write why. Nothing "
+                                        "was changed."), easy)
+    return both(lambda tr: tr._("⛔ Not approved: more wheelchair users need a space than the vehicle has. Offer "
+                                "another vehicle, or press Approve over the limit and write why. Nothing was "
+                                "changed."), easy)
 
 
 def explain_input(problem: str) -> Readable:
