@@ -40,7 +40,7 @@ from handlers.attendance import TAKE
 from handlers.meetup_post import tell_about_change
 from handlers.meetups import MANAGE
 from handlers.propose_problems import EARLIER_QUESTION, USE_BUTTONS, explain_date_problem, too_long
-from handlers.request_post import after_meetup_cancelled
+from handlers.request_post import after_meetup_cancelled, after_meetup_moved
 
 router = Router(name=__name__)
 FLOW = "meetup_edit"
@@ -238,8 +238,10 @@ async def move(ctx: Context) -> None:
     await _end(ctx)
     async with ctx.uow() as uow:
         change = await meetup_changes.change(uow, ctx.clock, meetup_id, ctx.person.telegram_id, starts_at=starts_at)
+        moved = await request_releases.read_moved(uow, ctx.clock, change.moved_requests, change.actor)
     await ctx.edit_keyboard_away()
     await _announce(ctx, change)
+    await after_meetup_moved(ctx.outbound, ctx.uow, moved)
 
 
 @router.callback(CANCEL)

@@ -164,6 +164,21 @@ async def after_meetup_cancelled(outbound: Outbound, uow: UnitOfWorkFactory, clo
     return told
 
 
+async def after_meetup_moved(outbound: Outbound, uow: UnitOfWorkFactory, moved: list[tuple[Decided, str]]) -> None:
+    """Each request a move carried along: its cards show the new time and fresh checks; a booking kept at the
+    new time is confirmed to the coordinator who approved it; one that clashes there goes back to them, with
+    its card, and whoever asked is told."""
+    for decided, outcome in moved:
+        await update_cards(outbound, uow, decided)
+        view, approver = decided.view, decided.view.decided_by
+        if outcome == "kept" and approver is not None and approver.can_dm:
+            await outbound.to_person(approver, text.booking_kept(view))
+        elif outcome == "clash":
+            if approver is not None and approver.can_dm:
+                await show_card(outbound, uow, view, approver, text.BOOKING_CLASHED)
+            await outbound.to_person(view.requester, text.booking_lost_member())
+
+
 async def tell_riders(outbound: Outbound, view: RequestView) -> int:
     """Privately, each rider's pickup time and place, once their transport is booked."""
     if view.kind is not Kind.VEHICLE or view.state is not RequestState.APPROVED or view.meetup is None:

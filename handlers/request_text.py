@@ -359,6 +359,39 @@ def meetup_line(tr: Tr, view: RequestView) -> str:
             else tr._("❌ Money request: not approved"))
 
 
+def booking_kept(view: RequestView) -> Readable:
+    """To the coordinator who approved it: the meet-up moved and the booking moved with it, still free."""
+    def what(tr: Tr) -> str:
+        return view.resource.name if view.resource is not None else money(tr, view.request.amount)
+
+    def standard(tr: Tr) -> str:
+        lines = [tr._("📅 A meet-up moved, and its booking moved with it (still free): %(name)s", name=what(tr)),
+                 heading(tr, view)]
+        if view.request.starts_at is not None and view.kind is not Kind.MONEY:
+            lines.append(tr._("📅 When: %(when)s", when=time_range(tr, view.request.starts_at, view.request.ends_at,
+                                                                 view.zone)))
+        return "\n".join(lines)
+
+    return both(standard, lambda tr: tr.p_("easy", "📅 A meet-up moved.\n✅ The booking moved too: %(name)s",
+                                           name=what(tr)))
+
+
+BOOKING_CLASHED = both(
+    lambda tr: tr._("📅 The meet-up moved, and this is already booked at the new time. It is waiting for you "
+                    "again: offer another room, vehicle or time, or decline."),
+    lambda tr: tr.p_("easy", "📅 The meet-up moved.\n⛔ It is already booked at the new time.\n"
+                             "👆 Please choose what to do."))
+
+
+def booking_lost_member() -> Readable:
+    """To whoever asked: their booking could not move with the meet-up."""
+    return both(
+        lambda tr: tr._("📅 Your meet-up moved, but what was booked for it is taken at the new time. The "
+                        "coordinators will look for another way and tell you."),
+        lambda tr: tr.p_("easy", "📅 Your meet-up moved.\n⛔ What you booked is not free at the new time.\n"
+                                 "🧑‍💼 The coordinators will help. I will tell you."))
+
+
 def rider_note(view: RequestView, pickup: str) -> Readable:
     """Privately, to each person who asked for a lift, once the transport is booked."""
     assert view.resource is not None and view.meetup is not None and view.request.starts_at is not None

@@ -7,7 +7,7 @@ Returns a MeetupChanged saying who must be told.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ class MeetupChanged:
     tell: list[Person] = field(default_factory=list)  # Going and Maybe people who can be messaged privately
     actor: Person | None = None
     closed_requests: tuple[int, ...] = ()  # requests for it that a cancellation closed or released
+    moved_requests: tuple[tuple[int, str], ...] = ()  # requests a new time carried along, and what happened
 
 
 async def change(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int, *,
@@ -88,8 +89,12 @@ async def _save(uow: UnitOfWork, clock: Clock, meetup_id: int, actor: Person, ac
                 changed: tuple[str, ...], before_start: datetime, before_place: str) -> MeetupChanged:
     meetup = await meetups.find(uow, meetup_id)
     closed = await _apply(uow, clock, meetup, actor, action, changed)
+    moved: tuple[tuple[int, str], ...] = ()
+    if "time" in changed:  # its requests move with it, in this commit
+        moved = await request_releases.follow_move(uow, clock, meetup_id, meetup.starts_at - before_start, actor)
     await uow.commit()
-    return await _result(uow, meetup, actor, changed, before_start, before_place, closed)
+    return replace(await _result(uow, meetup, actor, changed, before_start, before_place, closed),
+                   moved_requests=moved)
 
 
 async def _apply(uow: UnitOfWork, clock: Clock, meetup: Meetup, actor: Person, action: str,

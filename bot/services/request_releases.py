@@ -8,7 +8,7 @@ only (bot/store/resource_repository), so money not yet spent goes back to the bu
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.bookings import RELEASABLE, DeclineReason, Kind, RequestState, closed_because
@@ -17,7 +17,7 @@ from bot.domain.resources import NOTE_MAX
 from bot.services import reminders, resources
 from bot.services.errors import InvalidRequest, NotFound, RequestDecided
 from bot.services.request_decisions import Decided, _finish, _move, _request
-from bot.services.requests import view
+from bot.services.requests import plan_nudge, view
 from bot.store.models import AuditEntry, Person
 from bot.store.resources import ResourceRequest
 
@@ -102,3 +102,52 @@ async def revoke(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: in
     await _move(uow, request, (RequestState.APPROVED,), state=RequestState.REVOKED, reason_code=code, reason=reason,
                 decided_by_id=me.person.id, decided_at=clock.now())
     return await _finish(uow, clock, request, me.person, "request.revoke", {"reason_code": code, "reason": reason})
+
+
+async def follow_move(uow: UnitOfWork, clock: Clock, meetup_id: int, moved_by: timedelta, actor: Person
+                      ) -> tuple[tuple[int, str], ...]:
+    """Inside the transaction that moves the meet-up: its requests move with it. Undecided ones just move (their
+    checks run again when shown); an approved booking still free at the new time is kept, one that clashes
+    there goes back to the coordinators, so nothing stays booked at the old time. Returns (id, "moved" | "kept"
+    | "clash") for telling people; the caller commits."""
+    moved: list[tuple[int, str]] = []
+    for request in await uow.resources.of_meetup(meetup_id):
+        if request.state not in RELEASABLE or request.id is None:
+            continue
+        shifted = {name: value + moved_by for name in ("starts_at", "ends_at", "offer_starts_at", "offer_ends_at")
+                   if (value := getattr(request, name)) is not None}
+        outcome = "moved"
+        if request.state == RequestState.APPROVED:
+            outcome = "kept" if await _still_free(uow, request, moved_by) else "clash"
+        if outcome == "clash":
+            shifted.update(state=RequestState.PENDING, decided_at=None)  # its approver is asked again
+        await _move(uow, request, (request.state,), **shifted)
+        if outcome == "clash":
+            group = await uow.groups.get(request.group_id)
+            assert group is not None
+            await plan_nudge(uow, clock, request, group)
+        uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, group_id=request.group_id,
+                                 action="request.meetup_moved", detail={"request_id": request.id, "outcome": outcome}))
+        moved.append((request.id, outcome))
+    return tuple(moved)
+
+
+async def _still_free(uow: UnitOfWork, request: ResourceRequest, moved_by: timedelta) -> bool:
+    """Whether an approved room or vehicle is free at the moved time (taken first, as for an approval)."""
+    if request.kind == Kind.MONEY or request.resource_id is None or request.starts_at is None \
+            or request.ends_at is None:
+        return True
+    resource = await uow.resources.get(request.resource_id)
+    if resource is None or not resource.active:
+        return False
+    await uow.resources.lock(request.resource_id)
+    gap = timedelta(minutes=resource.buffer_minutes)
+    return not await uow.resources.bookings(request.resource_id, request.starts_at + moved_by,
+                                            request.ends_at + moved_by, gap, excluding=request.id)
+
+
+async def read_moved(uow: UnitOfWork, clock: Clock, moved: tuple[tuple[int, str], ...], actor: Person | None
+                     ) -> list[tuple[Decided, str]]:
+    """The requests a move carried along, with what happened to each, to update cards and tell people."""
+    found = await read_back(uow, clock, tuple(request_id for request_id, _ in moved), actor)
+    return list(zip(found, (outcome for _, outcome in moved), strict=True))

@@ -179,3 +179,46 @@ async def test_cancelling_a_whole_series_calls_off_every_later_date_and_frees_th
     await world.tick()
     async with world.criw.uow() as uow:
         assert len(await uow.meetups.of_series(1)) == 3  # no new date was added
+
+
+async def move_to(world, when):
+    dafydd = await manage(world)
+    await dafydd.tap("Change the time")
+    await dafydd.send(when)
+    await dafydd.tap("Yes, move it")
+    return dafydd
+
+
+async def booked_times(world, request_id):
+    async with world.criw.uow() as uow:
+        request = await uow.resources.request(request_id)
+        return request.state, request.starts_at.isoformat()
+
+
+async def test_moving_a_meetup_moves_its_bookings_and_a_clash_at_the_new_time_goes_back_to_the_coordinator(world):
+    await everyone_started(world)
+    await load_resources(world)
+    alys, ben, dafydd = world.people["Alys"], world.people["Ben"], world.people["Dafydd"]
+    await new_meetup(world, title="Coffee and a chat", when="1 December 18:00")
+    await ask_for_room(alys, WELSH, meetup="Coffee and a chat")
+    await dafydd.tap("✅ Approve", message=card(dafydd, 1))
+    await ask_for_minibus(ben)
+    await ask_for_room(ben, ENGLISH, when="3 December 17:00", until="21:00")
+    await dafydd.tap("✅ Approve", message=card(dafydd, 3))
+
+    await move_to(world, "2 December")  # the hall is free then: kept, and moved
+    assert "📅 A meet-up moved, and its booking moved with it (still free): Neuadd yr Eglwys" in dafydd.last()
+    assert await booked_times(world, 1) == ("approved", "2026-12-02T18:00:00+00:00")
+    assert await booked_times(world, 2) == ("pending", "2026-12-02T17:15:00+00:00")
+    assert "📅 When: Wednesday 2 December, 17:15–20:45" in card(dafydd, 2)["text"]
+
+    await move_to(world, "3 December")  # Ben's evening in the hall: it clashes
+    assert await booked_times(world, 1) == ("pending", "2026-12-03T18:00:00+00:00")  # nothing booked at 2 Dec
+    back = card(dafydd, 1)["text"]
+    assert "📅 The meet-up moved, and this is already booked at the new time." in back
+    assert "⛔ Already booked then: 1 approved booking overlaps" in back
+    told = "\n".join(m.get("text") or "" for m in alys.inbox()[-2:])
+    assert "📅 Mae eich cyfarfod wedi symud, ond mae'r hyn a archebwyd ar ei gyfer wedi'i gymryd" in told
+    assert await booked_times(world, 3) == ("approved", "2026-12-03T17:00:00+00:00")
+    outcomes = [d["outcome"] for a, d in await audit_actions(world) if a == "request.meetup_moved"]
+    assert outcomes == ["kept", "moved", "clash", "moved"]
