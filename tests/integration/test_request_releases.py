@@ -2,6 +2,7 @@
 booking is freed in the same commit; releases race safely; limits refuse an approval without a reason."""
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 
@@ -97,3 +98,30 @@ async def test_a_room_too_small_is_refused_until_a_coordinator_gives_a_reason(uo
     async with uow() as work:
         approvals = [entry.detail for entry in await work.audit.for_group(1) if entry.action == "request.approve"]
     assert [detail["override"] for detail in approvals] == ["Two stand"]
+
+
+async def test_moving_a_meetup_keeps_a_free_booking_and_sends_a_clashing_one_back_in_one_commit(uow, clock):
+    async with uow() as work:
+        group = await work.groups.by_chat(CHAT)
+        meetup = Meetup(group_id=group.id, organiser_id=2, title="Walk", starts_at=FRIDAY_6PM, created_at=clock.now())
+        work.meetups.add(meetup)
+        await work.commit()
+        meetup_id = meetup.id
+    room = await ask_for(uow, clock, 2, room_draft(meetup_id=meetup_id))
+    await approve(uow, clock, 1, room.id)
+    other = await ask_for(uow, clock, 3, room_draft(start=FRIDAY_6PM + timedelta(days=2)))
+    await approve(uow, clock, 1, other.id)
+    async with uow() as work:
+        moved = await meetup_changes.change(work, clock, meetup_id, 1, starts_at=FRIDAY_6PM + timedelta(days=1))
+    assert moved.moved_requests == ((room.id, "kept"),)
+    async with uow() as work:
+        kept = await work.resources.request(room.id)
+        assert (kept.state, kept.starts_at) == (RequestState.APPROVED, FRIDAY_6PM + timedelta(days=1))
+    clock.advance(timedelta(hours=1))
+    async with uow() as work:
+        moved = await meetup_changes.change(work, clock, meetup_id, 1, starts_at=FRIDAY_6PM + timedelta(days=2))
+    assert moved.moved_requests == ((room.id, "clash"),)
+    async with uow() as work:
+        sent_back = await work.resources.request(room.id)
+        assert (sent_back.state, sent_back.starts_at) == (RequestState.PENDING, FRIDAY_6PM + timedelta(days=2))
+        assert await work.reminders.pending_about("request_nudge", room.id)
