@@ -280,7 +280,7 @@ async def cancel(ctx: Context) -> None:
     await after_meetup_cancelled(ctx.outbound, ctx.uow, closed)
 
 
-@router.callback(CANCEL_ALL)
+@router.callback(CANCEL_ALL, (ID,))
 async def cancel_series(ctx: Context) -> None:
     """Cancel this date and every later one of its series, stop it repeating, and tell everyone concerned."""
     assert ctx.person is not None

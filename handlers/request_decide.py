@@ -47,8 +47,8 @@ def _reason(code: str) -> Render:
                        DeclineReason.UNSUITABLE: tr._("🚫 We can't support this")}[DeclineReason(code)]
 
 
-@router.callback(CARD, (one_of("a", "d", "o", "q", "t", "v", "w"), ID), ("r", ID, one_of(*DeclineReason)),
-                 ("p", ID, ID))
+@router.callback(CARD, (one_of("a", "d", "o", "q", "t", "v", "w", "u", "kw", "l"), ID),
+                 (one_of("r", "k"), ID, one_of(*DeclineReason)), ("p", ID, ID))
 async def on_card(ctx: Context) -> None:
     """A button on a request card (or on one of its follow-up questions)."""
     assert ctx.callback is not None and ctx.person is not None
