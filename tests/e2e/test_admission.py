@@ -139,7 +139,8 @@ async def test_a_groups_coordinator_follows_its_requests_but_only_the_organisati
     await everyone_started(world)
     await load_resources(world)
     alys, ben, dafydd, group = world.people["Alys"], world.people["Ben"], world.people["Dafydd"], world.group
-    await start_in(ben, words)
+    await ben.send("/language")  # Ben set up in English at the start; now he reads the test's language
+    await ben.tap(words["language"])
     await reply_in_group(world.emulator, group, ben, "Helo", dafydd, "/coordinator")
     await dafydd.tap("Ben", chat=group)  # Ben now coordinates the walkers, not the organisation
     await ask_for_room(alys, REQUEST_WORDS["cy"], when="4 Rhagfyr 18:00")
