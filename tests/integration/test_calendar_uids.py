@@ -21,6 +21,7 @@ async def a_feeds_uids(url: str, clock) -> list[str]:
         uow = uow_factory(session_factory(engine))
         async with uow() as work:
             group = await groups.find_or_add(work, clock, -100, "Cerddwyr")
+            group.admission = "admitted"  # an organisation coordinator admitted it
             person = await people.meet(work, clock, 1, "Dafydd", None)
 
             async def creator():
