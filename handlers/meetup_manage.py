@@ -29,7 +29,7 @@ from bot.domain.proposals import clean_text
 from bot.i18n.easy import Readable, Subject, both
 from bot.i18n.markup import BLANK, Markup, bold, one_per_line
 from bot.i18n.translator import Render, Tr
-from bot.services import conversations, meetup_changes, meetups
+from bot.services import conversations, meetup_changes, meetups, request_releases
 from bot.services.errors import NotFound
 from bot.services.meetup_changes import LIMITS, MeetupChanged
 from bot.services.meetups import MeetupView
@@ -40,10 +40,11 @@ from handlers.attendance import TAKE
 from handlers.meetup_post import tell_about_change
 from handlers.meetups import MANAGE
 from handlers.propose_problems import EARLIER_QUESTION, USE_BUTTONS, explain_date_problem, too_long
+from handlers.request_post import after_meetup_cancelled, after_meetup_moved
 
 router = Router(name=__name__)
 FLOW = "meetup_edit"
-CHANGE, MOVE, CANCEL, CANCEL_YES, STOP, QUIT = "mc", "mt", "mx", "mxy", "ms", "mq"
+CHANGE, MOVE, CANCEL, CANCEL_YES, CANCEL_ALL, STOP, QUIT = "mc", "mt", "mx", "mxy", "mxa", "ms", "mq"
 FIELDS = ("time", "place", "transport", "notes")
 
 
@@ -237,8 +238,10 @@ async def move(ctx: Context) -> None:
     await _end(ctx)
     async with ctx.uow() as uow:
         change = await meetup_changes.change(uow, ctx.clock, meetup_id, ctx.person.telegram_id, starts_at=starts_at)
+        moved = await request_releases.read_moved(uow, ctx.clock, change.moved_requests, change.actor)
     await ctx.edit_keyboard_away()
     await _announce(ctx, change)
+    await after_meetup_moved(ctx.outbound, ctx.uow, moved)
 
 
 @router.callback(CANCEL, (ID,))
@@ -250,8 +253,11 @@ async def ask_cancel(ctx: Context) -> None:
         await meetups.answers(uow, meetup_id, ctx.person.telegram_id)  # checks they may manage it
         view = await meetups.get_view(uow, meetup_id)
     assert view is not None
-    keyboard = Keyboard.of([Button(ctx.label(lambda tr: tr._("❌ Yes, cancel it")), encode(CANCEL_YES, meetup_id))],
-                           [Button(ctx.label(lambda tr: tr._("⬅️ No, keep it")), encode(QUIT))])
+    rows = [[Button(ctx.label(lambda tr: tr._("❌ Yes, cancel it")), encode(CANCEL_YES, meetup_id))]]
+    if view.series is not None and view.series.active:
+        rows.append([Button(ctx.label(lambda tr: tr._("❌ Cancel this and every later date")),
+                            encode(CANCEL_ALL, meetup_id))])
+    keyboard = Keyboard.of(*rows, [Button(ctx.label(lambda tr: tr._("⬅️ No, keep it")), encode(QUIT))])
     await ctx.answer()
     title = view.meetup.title
     await ctx.reply(both(
@@ -267,9 +273,35 @@ async def cancel(ctx: Context) -> None:
     meetup_id = _meetup_id(ctx)
     async with ctx.uow() as uow:
         change = await meetup_changes.cancel(uow, ctx.clock, meetup_id, ctx.person.telegram_id)
+        closed = await request_releases.read_back(uow, ctx.clock, change.closed_requests, change.actor)
     await ctx.answer()
     await ctx.edit_keyboard_away()
     await _announce(ctx, change)
+    await after_meetup_cancelled(ctx.outbound, ctx.uow, closed)
+
+
+@router.callback(CANCEL_ALL, (ID,))
+async def cancel_series(ctx: Context) -> None:
+    """Cancel this date and every later one of its series, stop it repeating, and tell everyone concerned."""
+    assert ctx.person is not None
+    meetup_id = _meetup_id(ctx)
+    async with ctx.uow() as uow:
+        changes = await meetup_changes.cancel_series(uow, ctx.clock, meetup_id, ctx.person.telegram_id)
+        closed = [decided for change in changes
+                  for decided in await request_releases.read_back(uow, ctx.clock, change.closed_requests, change.actor)]
+    await ctx.answer()
+    await ctx.edit_keyboard_away()
+    told = sum([await tell_about_change(ctx.outbound, change) for change in changes])
+    await after_meetup_cancelled(ctx.outbound, ctx.uow, closed)
+    dates = len(changes)
+    await ctx.reply(both(
+        lambda tr: tr.n_("❌ %(n)s date cancelled, and it won't repeat.", "❌ %(n)s dates cancelled, and it won't "
+                         "repeat.", dates) + " " + tr.n_(
+            "%(n)s person going or maybe was told privately.", "%(n)s people going or maybe were told privately.",
+            told),
+        # Translators: Easy Read. dates is how many meet-up dates were cancelled; n is how many people were told.
+        lambda tr: tr.p_("easy", "❌ The meet-ups are cancelled: %(dates)s\n🔁 It will not repeat now.", dates=dates)
+        + "\n" + tr.p_("easy", "💬 People I told: %(n)s", n=told)))
 
 
 @router.callback(STOP, (ID,))

@@ -10,6 +10,8 @@ stateDiagram-v2
     pending --> needs_info: ❓ Ask → the member answers in private → pending
     pending --> offered: 🔁 Another room or time → the member accepts (approved) or not (closed)
     pending --> closed: the member takes it back
+    approved --> revoked: ↩️ Take back → a reason, chosen or typed (before it starts)
+    approved --> closed: the member gives it back (before it starts)
 ```
 """
 
@@ -26,7 +28,7 @@ from bot.domain.dates import read_when
 from bot.i18n.easy import Readable, both
 from bot.i18n.markup import Markup, one_per_line
 from bot.i18n.translator import Render, Tr
-from bot.services import conversations, request_decisions, requests
+from bot.services import conversations, request_decisions, request_releases, requests
 from bot.services.errors import NotFound
 from bot.services.request_decisions import Decided
 from handlers.propose_problems import explain_date_problem
@@ -34,7 +36,8 @@ from handlers.request_post import CARD, after_decision, show_card, update_cards
 from handlers.resource_text import resource_line
 
 router = Router(name=__name__)
-REASON_FLOW, QUESTION_FLOW, TIME_FLOW = "rq_reason", "rq_question", "rq_time"
+REASON_FLOW, QUESTION_FLOW, TIME_FLOW, REVOKE_FLOW = "rq_reason", "rq_question", "rq_time", "rq_revoke"
+OVERRIDE_FLOW = "rq_override"
 REASONS = (DeclineReason.BOOKED, DeclineReason.BUDGET, DeclineReason.NOTICE, DeclineReason.UNSUITABLE)
 
 
@@ -45,8 +48,8 @@ def _reason(code: str) -> Render:
                        DeclineReason.UNSUITABLE: tr._("🚫 We can't support this")}[DeclineReason(code)]
 
 
-@router.callback(CARD, (one_of("a", "d", "o", "q", "t", "v", "w"), ID), ("r", ID, one_of(*DeclineReason)),
-                 ("p", ID, ID))
+@router.callback(CARD, (one_of("a", "d", "o", "q", "t", "v", "w", "u", "kw", "l"), ID),
+                 (one_of("r", "k"), ID, one_of(*DeclineReason)), ("p", ID, ID))
 async def on_card(ctx: Context) -> None:
     """A button on a request card (or on one of its follow-up questions)."""
     assert ctx.callback is not None and ctx.person is not None
@@ -56,12 +59,12 @@ async def on_card(ctx: Context) -> None:
         raise NotFound(ctx.callback)
     async with ctx.uow() as uow:
         view = await requests.for_coordinator(uow, ctx.clock, ctx.person.telegram_id, request_id)
-    if action in ("a", "r", "p"):
+    if action in ("a", "r", "p", "k"):
         await _decide(ctx, action, request_id, extra)
     elif action == "v":
         await ctx.answer()
         await show_card(ctx.outbound, ctx.uow, view, ctx.person)
-    elif action in ("d", "o", "w", "q", "t"):
+    elif action in ("d", "o", "w", "q", "t", "u", "kw", "l"):
         await ctx.answer()
         await _follow_up(ctx, action, view)
     else:
@@ -75,6 +78,8 @@ async def _decide(ctx: Context, action: str, request_id: int, extra: str) -> Non
             decided = await request_decisions.approve(uow, ctx.clock, ctx.person.telegram_id, request_id)
         elif action == "r":
             decided = await request_decisions.decline(uow, ctx.clock, ctx.person.telegram_id, request_id, extra)
+        elif action == "k":
+            decided = await request_releases.revoke(uow, ctx.clock, ctx.person.telegram_id, request_id, extra)
         else:
             decided = await request_decisions.offer(uow, ctx.clock, ctx.person.telegram_id, request_id,
                                                     int(extra) if extra.isdigit() else None)
@@ -105,6 +110,8 @@ def _done(view: requests.RequestView) -> Readable:
                 return tr.p_("easy", "✅ You said yes.\n🙋 I told %(name)s.", name=name)
             case RequestState.DECLINED:
                 return tr.p_("easy", "❌ You said no.\n🙋 I told %(name)s why.", name=name)
+            case RequestState.REVOKED:
+                return tr.p_("easy", "↩️ You took back the yes.\n🙋 I told %(name)s why.", name=name)
             case RequestState.NEEDS_INFO:
                 return tr.p_("easy", "❓ I sent your question to %(name)s.\n⏳ I will show you the answer.", name=name)
             case RequestState.OFFERED:
@@ -117,6 +124,8 @@ def _done(view: requests.RequestView) -> Readable:
                 return tr._("✅ Approved. %(name)s has been told.", name=name)
             case RequestState.DECLINED:
                 return tr._("❌ Declined. %(name)s has been told why.", name=name)
+            case RequestState.REVOKED:
+                return tr._("↩️ Approval taken back. %(name)s has been told why.", name=name)
             case RequestState.NEEDS_INFO:
                 return tr._("❓ Your question was sent to %(name)s. I'll show you the answer.", name=name)
             case RequestState.OFFERED:
@@ -138,14 +147,30 @@ async def _follow_up(ctx: Context, action: str, view: requests.RequestView) -> N
                             name=name),
             lambda tr: tr.p_("easy", "❌ Why is the answer no?\n👆 Press a reason, or write one.\n🙋 %(name)s will "
                                      "see it.", name=name)), Keyboard.of(*rows))
+    elif action == "u":
+        rows = [[Button(ctx.label(_reason(code)), encode(CARD, "k", view.id, code))] for code in REASONS]
+        rows.append([Button(ctx.label(lambda tr: tr._("✍️ Write a reason")), encode(CARD, "kw", view.id))])
+        await ctx.reply(both(
+            lambda tr: tr._("↩️ Why are you taking the approval back? Choose a reason, or write your own. "
+                            "%(name)s will see it.", name=name),
+            lambda tr: tr.p_("easy", "↩️ Why do you take back the yes?\n👆 Press a reason, or write one.\n"
+                                     "🙋 %(name)s will see it.", name=name)), Keyboard.of(*rows))
     elif action == "o":
         await _other_choices(ctx, view)
     else:
-        flow = {"w": REASON_FLOW, "q": QUESTION_FLOW, "t": TIME_FLOW}[action]
+        flow = {"w": REASON_FLOW, "kw": REVOKE_FLOW, "l": OVERRIDE_FLOW, "q": QUESTION_FLOW, "t": TIME_FLOW}[action]
         async with ctx.uow() as uow:
             await conversations.save(uow, ctx.clock, ctx.person.id, flow, "text", {"request": view.id})
         await ctx.reply({
             REASON_FLOW: both(
+                lambda tr: tr._("✍️ Write the reason in a few words. %(name)s will see it.", name=name),
+                lambda tr: tr.p_("easy", "✍️ Please write the reason.\n🙋 %(name)s will see it.", name=name)),
+            OVERRIDE_FLOW: both(
+                lambda tr: tr._("⚠️ Why approve it over the limit? Write the reason in a few words. It is kept, "
+                                "and shown on the request."),
+                lambda tr: tr.p_("easy", "⚠️ Why say yes when it is too full?\n✍️ Please write the reason.\n"
+                                         "📝 I will keep it.")),
+            REVOKE_FLOW: both(
                 lambda tr: tr._("✍️ Write the reason in a few words. %(name)s will see it.", name=name),
                 lambda tr: tr.p_("easy", "✍️ Please write the reason.\n🙋 %(name)s will see it.", name=name)),
             QUESTION_FLOW: both(
@@ -203,6 +228,28 @@ async def typed_reason(ctx: Context) -> None:
     async with ctx.uow() as uow:
         decided = await request_decisions.decline(uow, ctx.clock, ctx.person.telegram_id, request_id,
                                                   DeclineReason.TYPED, typed)
+    await finish(ctx, decided)
+
+
+@router.step(OVERRIDE_FLOW, "text")
+async def typed_override(ctx: Context) -> None:
+    """Approve past a limit with the reason the coordinator wrote."""
+    assert ctx.person is not None
+    request_id, typed = await _typed(ctx)
+    async with ctx.uow() as uow:
+        decided = await request_decisions.approve_over_limit(uow, ctx.clock, ctx.person.telegram_id, request_id,
+                                                             typed)
+    await finish(ctx, decided)
+
+
+@router.step(REVOKE_FLOW, "text")
+async def typed_revoke_reason(ctx: Context) -> None:
+    """Take an approval back with the reason the coordinator wrote."""
+    assert ctx.person is not None
+    request_id, typed = await _typed(ctx)
+    async with ctx.uow() as uow:
+        decided = await request_releases.revoke(uow, ctx.clock, ctx.person.telegram_id, request_id,
+                                                DeclineReason.TYPED, typed)
     await finish(ctx, decided)
 
 

@@ -13,7 +13,7 @@ from bot.chat.callbacks import encode
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.outbound import Outbound
 from bot.domain import language
-from bot.domain.bookings import Kind, RequestState
+from bot.domain.bookings import Kind, RequestState, over_limits
 from bot.domain.clock import Clock
 from bot.i18n.easy import both
 from bot.i18n.markup import Markup
@@ -31,15 +31,20 @@ CARD, MEMBER = "rq", "rm"  # coordinators' buttons on a card; the member's butto
 
 
 def card_keyboard(view: RequestView, languages: tuple[str, ...]) -> Keyboard | None:
-    """Approve, Decline, Ask, and (rooms and vehicles) choose or offer another; none once it is decided."""
-    if not view.is_open:
-        return None
-
+    """Approve, Decline, Ask, and (rooms and vehicles) choose or offer another; once approved, Take back;
+    none once it is closed."""
     def button(render: Render, action: str) -> Button:
         return Button(label_in(languages, render), encode(CARD, action, view.id))
 
+    if view.state is RequestState.APPROVED:
+        return Keyboard.of([button(lambda tr: tr._("↩️ Take back the approval"), "u")])
+    if not view.is_open:
+        return None
+
     rows = [[button(lambda tr: tr._("✅ Approve"), "a"), button(lambda tr: tr._("❌ Decline"), "d")],
             [button(lambda tr: tr._("❓ Ask a question"), "q")]]
+    if over_limits(view.assessment):  # approving past a limit needs a typed reason
+        rows.append([button(lambda tr: tr._("⚠️ Approve over the limit, with a reason"), "l")])
     if view.kind is Kind.ROOM and view.resource is None:
         rows.append([button(lambda tr: tr._("🏠 Choose a room"), "o")])
     elif view.kind is Kind.VEHICLE and view.resource is None:
@@ -129,9 +134,9 @@ def _card_text(person: Person | None, languages: tuple[str, ...], view: RequestV
     return render_in(languages, lambda tr: text.card(tr, view))
 
 
-async def tell_member(outbound: Outbound, view: RequestView) -> None:
+async def tell_member(outbound: Outbound, view: RequestView) -> bool:
     languages = language.for_person(view.requester.language)
-    await outbound.to_person(view.requester, text.told(view), member_keyboard(view, languages))
+    return bool(await outbound.to_person(view.requester, text.told(view), member_keyboard(view, languages)))
 
 
 async def line_on_meetup(outbound: Outbound, uow: UnitOfWorkFactory, decided: Decided) -> None:
@@ -147,6 +152,32 @@ async def line_on_meetup(outbound: Outbound, uow: UnitOfWorkFactory, decided: De
             await meetup_post.edit_post(outbound, current)
     body = render_in(language.for_group(view.group.language_mode), lambda tr: text.meetup_line(tr, view))
     await outbound.send(SendMessage(view.group.chat_id, body, reply_to_message_id=view.meetup.post_message_id))
+
+
+async def after_meetup_cancelled(outbound: Outbound, uow: UnitOfWorkFactory, closed: list[Decided]) -> int:
+    """Each request a meet-up's cancellation closed: its cards say so, and whoever asked is told (unless they
+    cancelled it themselves). Returns how many requesters were told."""
+    told = 0
+    for decided in closed:
+        await update_cards(outbound, uow, decided)
+        if decided.actor.id != decided.view.requester.id:
+            told += await tell_member(outbound, decided.view)
+    return told
+
+
+async def after_meetup_moved(outbound: Outbound, uow: UnitOfWorkFactory, moved: list[tuple[Decided, str]]) -> None:
+    """Each request a move carried along: its cards show the new time and fresh checks; a booking kept at the
+    new time is confirmed to the coordinator who approved it; one that clashes there goes back to them, with
+    its card, and whoever asked is told."""
+    for decided, outcome in moved:
+        await update_cards(outbound, uow, decided)
+        view, approver = decided.view, decided.view.decided_by
+        if outcome == "kept" and approver is not None and approver.can_dm:
+            await outbound.to_person(approver, text.booking_kept(view))
+        elif outcome == "clash":
+            if approver is not None and approver.can_dm:
+                await show_card(outbound, uow, view, approver, text.BOOKING_CLASHED)
+            await outbound.to_person(view.requester, text.booking_lost_member())
 
 
 async def tell_riders(outbound: Outbound, view: RequestView) -> int:
@@ -166,6 +197,6 @@ async def after_decision(outbound: Outbound, uow: UnitOfWorkFactory, decided: De
     await update_cards(outbound, uow, decided)
     if decided.actor.id != view.requester.id and view.state is not RequestState.PENDING:
         await tell_member(outbound, view)
-    if view.state in (RequestState.APPROVED, RequestState.DECLINED, RequestState.CANCELLED):
+    if view.state in (RequestState.APPROVED, RequestState.DECLINED, RequestState.CANCELLED, RequestState.REVOKED):
         await line_on_meetup(outbound, uow, decided)
     await tell_riders(outbound, view)

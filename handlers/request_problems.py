@@ -12,6 +12,8 @@ from bot.domain.resources import (
     NumberProblem,
 )
 from bot.i18n.easy import Readable, both
+from bot.i18n.markup import Markup
+from bot.i18n.translator import Tr
 from bot.services.errors import CannotApprove, InvalidRequest, RequestDecided
 
 
@@ -24,6 +26,8 @@ def explain_request_problem(error: Exception) -> Readable:
         case CannotApprove(problem="budget"):
             return both(lambda tr: tr._("⛔ It can't be approved: there isn't enough money left in the budget."),
                         lambda tr: tr.p_("easy", "⛔ There is not enough money left.\n📝 Nothing was changed."))
+        case CannotApprove(problem="capacity" | "seats" | "wheelchair" as limit):
+            return over_limit(limit)
         case CannotApprove(problem="choose"):
             return both(lambda tr: tr._("🏠 Please choose a room or vehicle first (the button under the request)."),
                         lambda tr: tr.p_("easy", "🏠 Please choose a room or vehicle first.\n👆 Press the button under "
@@ -45,6 +49,26 @@ def explain_request_problem(error: Exception) -> Readable:
             return explain_input(problem)
     return both(lambda tr: tr._("Sorry, I can't do that."),
                 lambda tr: tr.p_("easy", "❌ Sorry, I cannot do that."))
+
+
+def over_limit(limit: str) -> Readable:
+    """An approval refused at a limit: what to do instead (or how to pass it, with a reason)."""
+    def easy(tr: Tr) -> Markup:
+        return tr.p_("easy", "⛔ It is too full.\n👆 Offer another, or press Approve over the limit.\n"
+                             "📝 Nothing was changed.")
+
+    match limit:
+        case "capacity":
+            return both(lambda tr: tr._("⛔ Not approved: more people are coming than the room holds. Offer a "
+                                        "bigger room, or press Approve over the limit and write why. Nothing was "
+                                        "changed."), easy)
+        case "seats":
+            return both(lambda tr: tr._("⛔ Not approved: more people need a seat than the vehicle has. Offer "
+                                        "another vehicle, or press Approve over the limit and write why. Nothing "
+                                        "was changed."), easy)
+    return both(lambda tr: tr._("⛔ Not approved: more wheelchair users need a space than the vehicle has. Offer "
+                                "another vehicle, or press Approve over the limit and write why. Nothing was "
+                                "changed."), easy)
 
 
 def explain_input(problem: str) -> Readable:
@@ -71,6 +95,9 @@ def explain_input(problem: str) -> Readable:
                                          limit=WHEELCHAIR_MAX))
         case "amount":
             return explain_money(NumberProblem.UNREADABLE)
+        case "started":
+            return both(lambda tr: tr._("🕑 It has already started, so it can't be released now. Nothing was changed."),
+                        lambda tr: tr.p_("easy", "🕑 It has started already.\n📝 Nothing was changed."))
         case "meetup":
             return both(lambda tr: tr._("📅 That meet-up isn't going ahead any more, so nothing can be asked for it."),
                         lambda tr: tr.p_("easy", "📅 That meet-up is not happening now.\n❌ You cannot ask for it."))

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.bookings import Access, DeclineReason, Kind, Problem, RequestState
+from bot.domain.bookings import OVER_LIMIT, Access, ClosedBecause, DeclineReason, Kind, Problem, RequestState
 from bot.i18n.easy import Readable, both, easy_form
 from bot.i18n.markup import Markup, bold, escape, one_per_line
 from bot.i18n.translator import Render, Tr
 from bot.services.requests import RequestView, hours_of, target
 from handlers.proposal_text import when
 from handlers.resource_text import hours_text, money, need_label, needs_list
+
+MEETUP_CLOSED = (ClosedBecause.MEETUP_CANCELLED, ClosedBecause.MEETUP_RELEASED)
 
 
 def kind_label(tr: Tr, kind: str) -> Markup:
@@ -27,6 +29,7 @@ def state_label(tr: Tr, state: str) -> Markup:
         RequestState.APPROVED: tr._("✅ Approved"),
         RequestState.DECLINED: tr._("❌ Declined"),
         RequestState.CANCELLED: tr._("✖️ Closed"),
+        RequestState.REVOKED: tr._("↩️ Approval taken back"),
     }[RequestState(state)]
 
 
@@ -109,7 +112,44 @@ def _history(tr: Tr, view: RequestView) -> list[Markup]:
         lines.extend(offer_lines(tr, view))
     if view.state is RequestState.DECLINED:
         lines.append(tr._("❌ Reason: %(reason)s", reason=reason_text(tr, request.reason_code, request.reason)))
-    return lines
+    return lines + override_lines(tr, view) + closed_lines(tr, view)
+
+
+def override_lines(tr: Tr, view: RequestView) -> list[Markup]:
+    """An approval past a limit says so, with the coordinator's reason."""
+    if view.state is not RequestState.APPROVED or view.request.reason_code != OVER_LIMIT:
+        return []
+    return [tr._("⚠️ Approved over the limit. Reason: %(reason)s", reason=view.request.reason)]
+
+
+def freed_line(tr: Tr, view: RequestView) -> Markup:
+    """What a released approval gives back."""
+    if view.kind is Kind.MONEY:
+        return tr._("💷 %(amount)s goes back to the budget.", amount=money(tr, view.request.amount))
+    name = view.resource.name if view.resource is not None else "–"
+    # Translators: name is a room's or a vehicle's name.
+    return tr._("🔓 Free again at that time: %(name)s", name=name)
+
+
+def closed_lines(tr: Tr, view: RequestView) -> list[Markup]:
+    """Why a request closed without a decline (its meet-up was cancelled, the member took it back, a coordinator
+    took the approval back), and what that freed."""
+    request, name = view.request, view.requester.display_name
+    if view.state is RequestState.REVOKED:
+        return [tr._("↩️ Approval taken back. Reason: %(reason)s",
+                     reason=reason_text(tr, request.reason_code, request.reason)), freed_line(tr, view)]
+    if view.state is not RequestState.CANCELLED:
+        return []
+    match request.reason_code:
+        case ClosedBecause.MEETUP_CANCELLED:
+            return [tr._("📅 Closed: the meet-up was cancelled.")]
+        case ClosedBecause.MEETUP_RELEASED:
+            return [tr._("📅 Released: the meet-up was cancelled."), freed_line(tr, view)]
+        case ClosedBecause.WITHDRAWN:
+            return [tr._("✖️ Taken back by %(name)s.", name=name)]
+        case ClosedBecause.RELEASED:
+            return [tr._("↩️ Given back by %(name)s.", name=name), freed_line(tr, view)]
+    return []
 
 
 def offer_lines(tr: Tr, view: RequestView) -> list[Markup]:
@@ -198,6 +238,7 @@ def easy_card(tr: Tr, view: RequestView) -> Markup:
     if request.note:
         lines.append(tr.p_("easy", "📝 For: %(what)s", what=request.note))
     lines.append(tr.p_("easy", "📌 Now: %(state)s", state=state_label(tr, view.state)))
+    lines.extend(override_lines(tr, view) + closed_lines(tr, view))
     if view.is_open:
         found = [problem_line(tr, view, problem) for problem in view.assessment.problems]
         lines.extend(found or [tr.p_("easy", "✅ No problems found.")])
@@ -240,7 +281,9 @@ def _told(tr: Tr, view: RequestView) -> Markup:
         RequestState.DECLINED: tr._("❌ Sorry: your request was not approved."),
         RequestState.NEEDS_INFO: tr._("❓ A coordinator has a question about your request."),
         RequestState.OFFERED: tr._("🔁 A coordinator can't give exactly what you asked for, and offers this instead."),
-        RequestState.CANCELLED: tr._("✖️ Your request is closed."),
+        RequestState.CANCELLED: (tr._("📅 The meet-up was cancelled, so your request is closed.")
+                                 if request.reason_code in MEETUP_CLOSED else tr._("✖️ Your request is closed.")),
+        RequestState.REVOKED: tr._("↩️ Sorry: a coordinator has taken back the approval of your request."),
         RequestState.PENDING: tr._("📨 Your request is with the coordinators."),
     }[view.state]
     lines = [head, heading(tr, view)]
@@ -258,6 +301,11 @@ def _told(tr: Tr, view: RequestView) -> Markup:
         lines.append(tr._("Press Answer, then write your answer."))
     elif view.state is RequestState.OFFERED:
         lines.extend(offer_lines(tr, view))
+    elif view.state is RequestState.REVOKED:
+        lines.append(tr._("❌ Reason: %(reason)s", reason=reason_text(tr, request.reason_code, request.reason)))
+        lines.append(tr._("You can ask again, or for something else, with /requests."))
+    elif request.reason_code == ClosedBecause.MEETUP_RELEASED:
+        lines.append(freed_line(tr, view))
     return one_per_line(lines)
 
 
@@ -282,6 +330,12 @@ def _told_easy(tr: Tr, view: RequestView) -> Markup:
         case RequestState.OFFERED:
             lines = [tr.p_("easy", "🔁 A coordinator offers something else."), *offer_lines(tr, view),
                      tr.p_("easy", "✅ Press Accept if it is OK for you.")]
+        case RequestState.REVOKED:
+            lines = [tr.p_("easy", "↩️ Sorry. A coordinator took back the yes to your request."),
+                     tr.p_("easy", "💬 Why: %(reason)s", reason=reason_text(tr, request.reason_code, request.reason)),
+                     tr.p_("easy", "🙋 You can ask again. Use /requests.")]
+        case _ if request.reason_code in MEETUP_CLOSED:
+            lines = [tr.p_("easy", "📅 The meet-up is cancelled."), tr.p_("easy", "✖️ So your request is closed.")]
         case _:
             lines = [tr.p_("easy", "✖️ Your request is closed.")]
     return one_per_line(lines)
@@ -293,6 +347,9 @@ def meetup_line(tr: Tr, view: RequestView) -> Markup:
     if view.state is RequestState.CANCELLED:
         # Translators: kind is "A room", "Transport" or "Money" with its emoji.
         return tr._("✖️ Request withdrawn: %(kind)s", kind=kind_label(tr, view.kind))
+    if view.state is RequestState.REVOKED:
+        # Translators: kind is "A room", "Transport" or "Money" with its emoji.
+        return tr._("↩️ Approval taken back: %(kind)s", kind=kind_label(tr, view.kind))
     match view.kind:
         case Kind.ROOM:
             return (tr._("✅ Room booked: %(name)s", name=view.resource.name) if approved and view.resource
@@ -302,6 +359,39 @@ def meetup_line(tr: Tr, view: RequestView) -> Markup:
                     else tr._("❌ Transport request: not approved"))
     return (tr._("✅ Money approved: %(amount)s", amount=money(tr, view.request.amount)) if approved
             else tr._("❌ Money request: not approved"))
+
+
+def booking_kept(view: RequestView) -> Readable:
+    """To the coordinator who approved it: the meet-up moved and the booking moved with it, still free."""
+    def what(tr: Tr) -> str:
+        return view.resource.name if view.resource is not None else money(tr, view.request.amount)
+
+    def standard(tr: Tr) -> Markup:
+        lines = [tr._("📅 A meet-up moved, and its booking moved with it (still free): %(name)s", name=what(tr)),
+                 heading(tr, view)]
+        if view.request.starts_at is not None and view.kind is not Kind.MONEY:
+            lines.append(tr._("📅 When: %(when)s", when=time_range(tr, view.request.starts_at, view.request.ends_at,
+                                                                 view.zone)))
+        return one_per_line(lines)
+
+    return both(standard, lambda tr: tr.p_("easy", "📅 A meet-up moved.\n✅ The booking moved too: %(name)s",
+                                           name=what(tr)))
+
+
+BOOKING_CLASHED = both(
+    lambda tr: tr._("📅 The meet-up moved, and this is already booked at the new time. It is waiting for you "
+                    "again: offer another room, vehicle or time, or decline."),
+    lambda tr: tr.p_("easy", "📅 The meet-up moved.\n⛔ It is already booked at the new time.\n"
+                             "👆 Please choose what to do."))
+
+
+def booking_lost_member() -> Readable:
+    """To whoever asked: their booking could not move with the meet-up."""
+    return both(
+        lambda tr: tr._("📅 Your meet-up moved, but what was booked for it is taken at the new time. The "
+                        "coordinators will look for another way and tell you."),
+        lambda tr: tr.p_("easy", "📅 Your meet-up moved.\n⛔ What you booked is not free at the new time.\n"
+                                 "🧑‍💼 The coordinators will help. I will tell you."))
 
 
 def rider_note(view: RequestView, pickup: str) -> Readable:

@@ -7,11 +7,11 @@ from bot.chat.callbacks import ID, encode, one_of
 from bot.chat.context import Context
 from bot.chat.keyboard import Button, Keyboard
 from bot.chat.router import CommandInfo, Router
-from bot.domain.bookings import RequestState
+from bot.domain.bookings import ClosedBecause, RequestState
 from bot.i18n.easy import Readable, both
 from bot.i18n.markup import BLANK, Markup, one_per_line
 from bot.i18n.translator import Render, Tr
-from bot.services import conversations, request_decisions, requests
+from bot.services import conversations, request_decisions, request_releases, requests
 from bot.services.errors import NotFound, RequestDecided
 from bot.services.request_decisions import Decided
 from bot.services.requests import RequestView
@@ -106,6 +106,8 @@ def _member_buttons(ctx: Context, view: RequestView) -> list[list[Button]]:
                  button(lambda tr: tr._("❌ No, thanks %(id)s", id=n), "no")]]
     if view.state is RequestState.PENDING:
         return [[button(lambda tr: tr._("✖️ Take back %(id)s", id=n), "x")]]
+    if view.state is RequestState.APPROVED:
+        return [[button(lambda tr: tr._("↩️ Give back %(id)s", id=n), "x")]]
     return []
 
 
@@ -134,7 +136,7 @@ async def member_action(ctx: Context) -> None:
                              lambda tr: tr.p_("easy", "✍️ Please write your answer.\n👀 The coordinators will see it.")))
         return
     operation = {"yes": request_decisions.accept_offer, "no": request_decisions.refuse_offer,
-                 "x": request_decisions.cancel}[action]
+                 "x": request_releases.withdraw}[action]
     async with ctx.uow() as uow:
         decided = await operation(uow, ctx.clock, ctx.person.telegram_id, request_id)
     await ctx.edit_keyboard_away()
@@ -174,6 +176,8 @@ def _member_done(view: RequestView) -> Readable:
                 return tr._("📨 Thank you. Your answer was sent to the coordinators.")
             case RequestState.APPROVED:
                 return tr._("✅ Accepted and booked.")
+        if view.request.reason_code == ClosedBecause.RELEASED:
+            return tr._("↩️ Given back. It is free again for others. Thank you for letting us know.")
         return tr._("✖️ Your request is closed. You can ask again with /requests.")
 
     def easy(tr: Tr) -> Markup:
@@ -182,6 +186,8 @@ def _member_done(view: RequestView) -> Readable:
                 return tr.p_("easy", "📨 Thank you.\n🧑‍💼 I sent your answer to the coordinators.")
             case RequestState.APPROVED:
                 return tr.p_("easy", "✅ Yes. It is booked for you.")
+        if view.request.reason_code == ClosedBecause.RELEASED:
+            return tr.p_("easy", "↩️ You gave it back.\n👍 Someone else can have it now.")
         return tr.p_("easy", "✖️ Your request is closed.\n🙋 You can ask again. Use /requests.")
 
     return both(render, easy)
@@ -196,6 +202,8 @@ def _news_for_coordinator(view: RequestView) -> Readable:
                 return tr._("💬 %(name)s answered your question.", name=name)
             case RequestState.APPROVED:
                 return tr._("✅ %(name)s accepted your offer. It is booked.", name=name)
+        if view.request.reason_code == ClosedBecause.RELEASED:
+            return tr._("↩️ %(name)s gave back what was approved. It is free again.", name=name)
         return tr._("✖️ %(name)s closed the request.", name=name)
 
     def easy(tr: Tr) -> Markup:
@@ -204,6 +212,8 @@ def _news_for_coordinator(view: RequestView) -> Readable:
                 return tr.p_("easy", "💬 %(name)s answered your question.", name=name)
             case RequestState.APPROVED:
                 return tr.p_("easy", "✅ %(name)s said yes to your offer.\n📅 It is booked.", name=name)
+        if view.request.reason_code == ClosedBecause.RELEASED:
+            return tr.p_("easy", "↩️ %(name)s gave it back.\n👍 It is free again.", name=name)
         return tr.p_("easy", "✖️ %(name)s closed the request.", name=name)
 
     return both(render, easy)

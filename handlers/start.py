@@ -161,7 +161,7 @@ async def choose_reminders(ctx: Context) -> None:
         return
     on, origin = ctx.callback.args[:1] == ("1",), ctx.callback.args[1:2]
     async with ctx.uow() as uow:
-        ctx.person = await people.set_reminders(uow, ctx.person.telegram_id, on)
+        ctx.person = await people.set_reminders(uow, ctx.clock, ctx.person.telegram_id, on)
     await ctx.edit(both(lambda tr: tr._("⏰ Reminders are on.") if on else tr._("⏰ Reminders are off."),
                         lambda tr: tr.p_("easy", "⏰ Reminders are on.") if on
                         else tr.p_("easy", "⏰ Reminders are off.")))

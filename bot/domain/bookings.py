@@ -29,10 +29,29 @@ class RequestState(StrEnum):
     OFFERED = "offered"  # a coordinator offered another room or time; the member accepts or not
     APPROVED = "approved"
     DECLINED = "declined"
-    CANCELLED = "cancelled"  # the member took it back, or its meet-up was cancelled
+    CANCELLED = "cancelled"  # the member took it back, or its meet-up was cancelled (see ClosedBecause)
+    REVOKED = "revoked"  # a coordinator took an approval back, with a reason (reason_code, reason)
 
 
 OPEN = frozenset({RequestState.PENDING, RequestState.NEEDS_INFO, RequestState.OFFERED})
+RELEASABLE = OPEN | {RequestState.APPROVED}  # what a member can still withdraw, or a cancelled meet-up closes
+
+
+class ClosedBecause(StrEnum):
+    """Why a request was closed without a coordinator's decline, kept in its reason_code: each says whether
+    something booked was released, so the card and the member's message can say it is free again."""
+
+    MEETUP_CANCELLED = "meetup_off"  # undecided when its meet-up was cancelled
+    MEETUP_RELEASED = "meetup_freed"  # approved when its meet-up was cancelled: the booking is released
+    WITHDRAWN = "withdrawn"  # the member took it back before a decision
+    RELEASED = "released"  # the member gave back an approved booking or money
+
+
+def closed_because(was: str, *, meetup_cancelled: bool) -> ClosedBecause:
+    """The reason code for a request closed from state `was`."""
+    if meetup_cancelled:
+        return ClosedBecause.MEETUP_RELEASED if was == RequestState.APPROVED else ClosedBecause.MEETUP_CANCELLED
+    return ClosedBecause.RELEASED if was == RequestState.APPROVED else ClosedBecause.WITHDRAWN
 
 
 class Access(StrEnum):
@@ -54,6 +73,16 @@ class DeclineReason(StrEnum):
     NOTICE = "notice"
     UNSUITABLE = "unsuitable"
     TYPED = "typed"  # the coordinator wrote the reason
+
+
+OVER_LIMIT = "over_limit"  # reason_code of a request approved past a limit; its reason says why
+LIMITS = ("capacity", "seats", "wheelchair")  # Problems that refuse an approval unless a reason is typed
+
+
+def over_limits(assessment: Assessment) -> list[Problem]:
+    """The limits an approval would break (room capacity, vehicle seats, wheelchair spaces): each refuses it,
+    unless a coordinator overrides with a typed reason."""
+    return [problem for problem in assessment.problems if problem.code in LIMITS]
 
 
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime,

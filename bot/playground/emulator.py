@@ -417,7 +417,7 @@ class TelegramEmulator:
         async with asyncio.timeout(timeout):
             await self.world.changes.wait_until(predicate)
 
-    async def settle(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - documented test API
+    async def settle(self, timeout: float = 15.0) -> None:  # noqa: ASYNC109 - documented test API
         """Wait until the bot has handled every update enqueued so far and is idle.
 
         Polling: a getUpdates is parked with an offset past every update and no other call is in

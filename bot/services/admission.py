@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.domain.roles import Admission
+from bot.services import meetup_reminders
 from bot.services.errors import AlreadyDone, NotAnOrganisationCoordinator, NotFound
 from bot.services.groups import organisation
 from bot.store.models import AuditEntry, Group, Person
@@ -65,6 +66,8 @@ async def arrive(uow: UnitOfWork, clock: Clock, chat_id: int, adder_telegram_id:
     if group.admission == Admission.ADMITTED and not coordinators and not named and adder is not None:
         adder.coordinates_organisation = group.organisation_id  # the first person on a fresh install
         uow.audit.add(_audit(clock, adder, group, "organisation_coordinator.first", {}))
+    if group.admission == Admission.ADMITTED:
+        await meetup_reminders.resume_digest(uow, clock, group)
     await uow.commit()
     waiting = group.admission == Admission.PENDING
     return Arrival(group, [person for person in coordinators if person.can_dm] if waiting else [])

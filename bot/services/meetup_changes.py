@@ -1,21 +1,23 @@
 """Changing or cancelling a meet-up (its organiser or a coordinator), and stopping a series.
 
 Each change bumps the meet-up's `version` (calendars' SEQUENCE); a new time moves its pending reminders and
-a cancellation cancels them, in the same commit. Returns a MeetupChanged saying who must be told.
+a cancellation cancels them, closes its open requests and releases its bookings, in the same commit.
+Returns a MeetupChanged saying who must be told.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.domain import meetups as rules
 from bot.domain.meetups import MeetupStatus
 from bot.domain.proposals import clean_text
-from bot.services import meetup_reminders, meetups
+from bot.services import meetup_reminders, meetups, request_releases
 from bot.services.errors import InvalidMeetup, MeetupNotOpen, NotFound
 from bot.services.meetups import MeetupView
+from bot.store.meetups import Meetup
 from bot.store.models import AuditEntry, Person
 
 if TYPE_CHECKING:
@@ -35,6 +37,9 @@ class MeetupChanged:
     before_start: datetime
     before_place: str
     tell: list[Person] = field(default_factory=list)  # Going and Maybe people who can be messaged privately
+    actor: Person | None = None
+    closed_requests: tuple[int, ...] = ()  # requests for it that a cancellation closed or released
+    moved_requests: tuple[tuple[int, str], ...] = ()  # requests a new time carried along, and what happened
 
 
 async def change(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int, *,
@@ -83,16 +88,61 @@ async def cancel(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int
 async def _save(uow: UnitOfWork, clock: Clock, meetup_id: int, actor: Person, action: str,
                 changed: tuple[str, ...], before_start: datetime, before_place: str) -> MeetupChanged:
     meetup = await meetups.find(uow, meetup_id)
+    closed = await _apply(uow, clock, meetup, actor, action, changed)
+    moved: tuple[tuple[int, str], ...] = ()
+    if "time" in changed:  # its requests move with it, in this commit
+        moved = await request_releases.follow_move(uow, clock, meetup_id, meetup.starts_at - before_start, actor)
+    await uow.commit()
+    return replace(await _result(uow, meetup, actor, changed, before_start, before_place, closed),
+                   moved_requests=moved)
+
+
+async def _apply(uow: UnitOfWork, clock: Clock, meetup: Meetup, actor: Person, action: str,
+                 changed: tuple[str, ...]) -> tuple[int, ...]:
+    """What every change or cancellation brings with it, before the commit: the new version, its reminders,
+    and (cancelled) its requests closed and bookings freed; returns the ids of the requests closed."""
     meetup.version += 1
     meetup.updated_at = clock.now()
     if "time" in changed or meetup.status == MeetupStatus.CANCELLED:  # its reminders move or go with it
         await meetup_reminders.follow_change(uow, clock, meetup)
+    closed: tuple[int, ...] = ()
+    if meetup.status == MeetupStatus.CANCELLED:  # its requests close and its bookings are freed, in this commit
+        assert meetup.id is not None
+        closed = await request_releases.close_for_meetup(uow, clock, meetup.id, actor)
     uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, group_id=meetup.group_id, action=action,
-                             detail={"meetup_id": meetup_id, "changed": list(changed)}))
-    await uow.commit()
-    tell = [person for person in await meetups.going_or_maybe_reachable(uow, meetup_id) if person.id != actor.id]
+                             detail={"meetup_id": meetup.id, "changed": list(changed)}))
+    return closed
+
+
+async def _result(uow: UnitOfWork, meetup: Meetup, actor: Person, changed: tuple[str, ...], before_start: datetime,
+                  before_place: str, closed: tuple[int, ...]) -> MeetupChanged:
+    assert meetup.id is not None
+    tell = [person for person in await meetups.going_or_maybe_reachable(uow, meetup.id) if person.id != actor.id]
     return MeetupChanged(await meetups.view(uow, meetup), meetup.status == MeetupStatus.CANCELLED, changed,
-                         before_start, before_place, tell)
+                         before_start, before_place, tell, actor, closed)
+
+
+async def cancel_series(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int) -> list[MeetupChanged]:
+    """Call off this date and every later one of its series, and stop it repeating, all in one commit."""
+    meetup = await meetups.find(uow, meetup_id)
+    actor = await meetups.manager(uow, telegram_id, meetup)
+    refused = rules.answer_refused(meetup.status, meetup.starts_at, clock.now())
+    if refused is not None:
+        raise MeetupNotOpen(refused)
+    series = await uow.meetups.series(meetup.series_id) if meetup.series_id else None
+    if series is None:
+        raise NotFound(meetup_id)
+    series.active = False
+    dates = [date for date in await uow.meetups.of_series(series.id or 0)
+             if date.starts_at >= meetup.starts_at and date.status in rules.ON]
+    closed: dict[int | None, tuple[int, ...]] = {}
+    for date in dates:
+        date.status = MeetupStatus.CANCELLED
+        closed[date.id] = await _apply(uow, clock, date, actor, "meetup.cancel", ())
+    uow.audit.add(AuditEntry(at=clock.now(), actor_person_id=actor.id, group_id=meetup.group_id,
+                             action="meetup.stop_series", detail={"series_id": series.id}))
+    await uow.commit()
+    return [await _result(uow, date, actor, (), date.starts_at, date.place, closed[date.id]) for date in dates]
 
 
 async def stop_series(uow: UnitOfWork, clock: Clock, meetup_id: int, telegram_id: int) -> MeetupView:

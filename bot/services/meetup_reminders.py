@@ -75,6 +75,23 @@ async def follow_answer(uow: UnitOfWork, clock: Clock, meetup: Meetup, person: P
         await plan_person(uow, clock, meetup, group, moved_up)
 
 
+async def follow_reminder_choice(uow: UnitOfWork, clock: Clock, person: Person) -> int:
+    """The person turned reminders on: theirs are planned for the meet-ups they already said Going to; off:
+    their waiting ones are cancelled. Returns how many were planned or cancelled; the caller commits."""
+    assert person.id is not None
+    if not person.reminders:
+        pending = [reminder for reminder in await uow.reminders.pending_for(person.id) if reminder.kind == PRIVATE]
+        return await reminders.cancel_pending(uow, pending)
+    their_groups: dict[int, Group] = {group.id: group for group in await uow.memberships.groups_of(person.id)
+                                      if group.id is not None}
+    planned = 0
+    for meetup in await uow.meetups.upcoming(list(their_groups), clock.now(), 50):
+        rsvp = await uow.meetups.rsvp_of(meetup.id or 0, person.id)
+        if rsvp is not None and rsvp.answer == Answer.GOING:
+            planned += await plan_person(uow, clock, meetup, their_groups[meetup.group_id], person) is not None
+    return planned
+
+
 async def plan_new(uow: UnitOfWork, clock: Clock, meetup: Meetup, group: Group) -> None:
     """A meet-up was just put on the calendar: its group reminder, the reminders of anyone already Going
     (a series that counts members in by default), and the group's weekly list if it has none yet."""
@@ -130,6 +147,13 @@ async def ensure_digest(uow: UnitOfWork, clock: Clock, group: Group) -> Reminder
     if pending:
         return pending[0]
     return await plan_next_digest(uow, group, clock.now())
+
+
+async def resume_digest(uow: UnitOfWork, clock: Clock, group: Group) -> None:
+    """The bot is in the group again: with meet-ups on its calendar, its weekly list is planned at once (the
+    chain stopped while the bot was away). In the caller's transaction."""
+    if group.id is not None and await uow.meetups.upcoming([group.id], clock.now(), 1):
+        await ensure_digest(uow, clock, group)
 
 
 async def ensure_every_digest(uows: UnitOfWorkFactory, clock: Clock) -> int:

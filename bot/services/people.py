@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.clock import Clock
 from bot.domain.language import BOTH
-from bot.services import reminders
+from bot.services import meetup_reminders, reminders
 from bot.services.errors import NotFound
 from bot.store.models import Person
 
@@ -58,9 +58,11 @@ async def set_easy_read(uow: UnitOfWork, telegram_id: int, on: bool) -> Person:
     return person
 
 
-async def set_reminders(uow: UnitOfWork, telegram_id: int, on: bool) -> Person:
+async def set_reminders(uow: UnitOfWork, clock: Clock, telegram_id: int, on: bool) -> Person:
+    """Reminders on or off; the person's meet-up reminders follow at once, in the same commit."""
     person = await _own(uow, telegram_id)
     person.reminders = on
+    await meetup_reminders.follow_reminder_choice(uow, clock, person)
     await uow.commit()
     return person
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.domain import meetups as meetup_rules
-from bot.domain.bookings import OPEN, DeclineReason, Kind, RequestState
+from bot.domain.bookings import OPEN, OVER_LIMIT, DeclineReason, Kind, RequestState, over_limits
 from bot.domain.proposals import clean_text
 from bot.domain.resources import NOTE_MAX, check_times
 from bot.services import reminders, resources
@@ -67,8 +67,9 @@ async def _move(uow: UnitOfWork, request: ResourceRequest, from_states: frozense
 
 
 async def _book(uow: UnitOfWork, clock: Clock, request: ResourceRequest, resource_id: int | None,
-                starts_at: datetime | None, ends_at: datetime | None) -> None:
-    """Take the room, vehicle or budget for this transaction, then check it is free (see the module doc)."""
+                starts_at: datetime | None, ends_at: datetime | None, override: str = "", limits: bool = True) -> None:
+    """Take the room, vehicle or budget for this transaction, then check it is free and big enough (see the
+    module doc); a limit is passed only with a coordinator's typed reason (`override`)."""
     if request.kind == Kind.MONEY:
         await _take_money(uow, request)
         return
@@ -83,6 +84,9 @@ async def _book(uow: UnitOfWork, clock: Clock, request: ResourceRequest, resourc
     gap = timedelta(minutes=resource.buffer_minutes)
     if await uow.resources.bookings(resource_id, starts_at, ends_at, gap, excluding=request.id):
         raise CannotApprove("clash")
+    over = over_limits((await view(uow, clock, request)).assessment) if limits else []  # counted under the lock
+    if over and not override:
+        raise CannotApprove(over[0].code)
 
 
 async def _take_money(uow: UnitOfWork, request: ResourceRequest) -> None:
@@ -97,17 +101,31 @@ async def _take_money(uow: UnitOfWork, request: ResourceRequest) -> None:
         raise CannotApprove("budget")
 
 
-async def approve(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: int) -> Decided:
-    """A coordinator approves the request as asked (a room or vehicle must have been chosen)."""
+async def approve(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: int, override: str = "") -> Decided:
+    """A coordinator approves the request as asked (a room or vehicle must have been chosen); past a room's
+    capacity or a vehicle's seats or wheelchair spaces only with a typed reason, `override` (audited, shown)."""
+    override = clean_text(override)
+    if len(override) > NOTE_MAX:
+        raise InvalidRequest("reason")
     request = await _request(uow, request_id)
     me = await resources.coordinator(uow, telegram_id, request.organisation_id)
     if request.state not in OPEN:
         raise RequestDecided(request.state)
-    await _book(uow, clock, request, request.resource_id, request.starts_at, request.ends_at)
+    await _book(uow, clock, request, request.resource_id, request.starts_at, request.ends_at, override)
+    noted = {"reason_code": OVER_LIMIT, "reason": override} if override else {}
     await _move(uow, request, OPEN, state=RequestState.APPROVED, decided_by_id=me.person.id,
-                decided_at=clock.now(), offer_resource_id=None, offer_starts_at=None, offer_ends_at=None)
+                decided_at=clock.now(), offer_resource_id=None, offer_starts_at=None, offer_ends_at=None, **noted)
     changed = await _fill_in_meetup(uow, clock, request)
-    return await _finish(uow, clock, request, me.person, "request.approve", _booking_detail(request), changed)
+    return await _finish(uow, clock, request, me.person, "request.approve",
+                         {**_booking_detail(request), **({"override": override} if override else {})}, changed)
+
+
+async def approve_over_limit(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: int, reason: str
+                             ) -> Decided:
+    """A coordinator approves past a room's capacity or a vehicle's seats or wheelchair spaces, saying why."""
+    if not 0 < len(clean_text(reason)) <= NOTE_MAX:
+        raise InvalidRequest("reason")
+    return await approve(uow, clock, telegram_id, request_id, override=reason)
 
 
 def _booking_detail(request: ResourceRequest) -> dict[str, object]:
@@ -203,6 +221,8 @@ async def offer(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: int
         return await _finish(uow, clock, request, me.person, "request.choose", {"resource_id": chosen})
     await _move(uow, request, OPEN, state=RequestState.OFFERED, offer_resource_id=chosen, offer_starts_at=start,
                 offer_ends_at=end, decided_by_id=me.person.id)
+    if over := over_limits((await view(uow, clock, request)).assessment):  # refused here: the member can't override
+        raise CannotApprove(over[0].code)  # (nothing is committed)
     await reminders.cancel_about(uow, "request_nudge", request_id)
     return await _finish(uow, clock, request, me.person, "request.offer", {
         "resource_id": chosen, "starts_at": start.isoformat(), "ends_at": end.isoformat()})
@@ -227,7 +247,8 @@ async def _clashes(uow: UnitOfWork, request: ResourceRequest, resource_id: int, 
 async def accept_offer(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: int) -> Decided:
     """The member accepts what a coordinator offered: booked now, if it is still free."""
     request, person = await _own(uow, telegram_id, request_id, (RequestState.OFFERED,))
-    await _book(uow, clock, request, request.offer_resource_id, request.offer_starts_at, request.offer_ends_at)
+    await _book(uow, clock, request, request.offer_resource_id, request.offer_starts_at, request.offer_ends_at,
+                limits=False)  # its limits were checked when the coordinator offered it
     await _move(uow, request, (RequestState.OFFERED,), state=RequestState.APPROVED,
                 resource_id=request.offer_resource_id, starts_at=request.offer_starts_at,
                 ends_at=request.offer_ends_at, offer_resource_id=None, offer_starts_at=None, offer_ends_at=None,
@@ -241,13 +262,6 @@ async def refuse_offer(uow: UnitOfWork, clock: Clock, telegram_id: int, request_
     request, person = await _own(uow, telegram_id, request_id, (RequestState.OFFERED,))
     await _move(uow, request, (RequestState.OFFERED,), state=RequestState.CANCELLED, decided_at=clock.now())
     return await _finish(uow, clock, request, person, "request.offer_refuse", {})
-
-
-async def cancel(uow: UnitOfWork, clock: Clock, telegram_id: int, request_id: int) -> Decided:
-    """The member takes back a request nobody has decided yet."""
-    request, person = await _own(uow, telegram_id, request_id, tuple(OPEN))
-    await _move(uow, request, OPEN, state=RequestState.CANCELLED, decided_at=clock.now())
-    return await _finish(uow, clock, request, person, "request.cancel", {})
 
 
 async def _own(uow: UnitOfWork, telegram_id: int, request_id: int, states: tuple[str, ...]

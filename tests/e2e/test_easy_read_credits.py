@@ -150,7 +150,9 @@ async def test_an_easy_read_coordinator_gets_the_request_card_and_the_confirmati
     await ceri.tap("Cymeradwyo")
     assert ceri.last() == f"✅ Rydych chi wedi dweud ie.\n🙋 Rydw i wedi dweud wrth {ALYS}."
     decided = next(m for m in reversed(ceri.inbox()) if (m.get("text") or "").startswith("🧾 Cais 1:"))
-    assert "📌 Nawr: ✅ Wedi'i gymeradwyo" in decided["text"] and "reply_markup" not in decided
+    assert "📌 Nawr: ✅ Wedi'i gymeradwyo" in decided["text"]
+    assert [b["text"] for row in decided["reply_markup"]["inline_keyboard"] for b in row] == [
+        "↩️ Tynnu'r gymeradwyaeth yn ôl"]
     assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in alys.last()  # Alys reads the standard form
 
 

@@ -50,7 +50,9 @@ async def test_a_member_asks_in_welsh_the_coordinator_approves_in_english_and_sh
     assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in told
     assert "📍 Lle: Neuadd yr Eglwys, Heol y Plwyf, Caerdydd" in told and "Good news" not in told
     decided = next(m for m in reversed(dafydd.inbox()) if "Request 1:" in (m.get("text") or ""))
-    assert "📌 Where it stands: ✅ Approved" in decided["text"] and "reply_markup" not in decided
+    assert "📌 Where it stands: ✅ Approved" in decided["text"]
+    assert [b["text"] for row in decided["reply_markup"]["inline_keyboard"] for b in row] == [
+        "↩️ Take back the approval"]
     async with world.criw.uow() as uow:
         entry = next(e for e in await uow.audit.for_group(1) if e.action == "request.approve")
         dafydd_row = await uow.people.by_telegram_id(dafydd.id)

@@ -72,7 +72,18 @@ NOT_IN_THE_MATRIX = {
     "supporters.people_i_support": SELF_ONLY,
     "voice.set_listen": SELF_ONLY,
     "voice.to_listen": "the words of a 🔊 button, for the person they were sent to only (test_easy_read_services)",
-    "voting.settle_tie": NEEDS_STATE,
+    "voting.decide_tie": NEEDS_STATE + " (a tie the coordinators decide: tests/integration/test_voting.py)",
+    "request_decisions.approve_over_limit": NEEDS_STATE + " (and over a limit: test_request_releases.py)",
+    "request_releases.revoke": NEEDS_STATE + " (an approved one: tests/integration/test_request_releases.py)",
+    "request_releases.close_for_meetup": "called inside meetup_changes.cancel (in the matrix), actor checked",
+    "request_releases.follow_move": "called inside meetup_changes.change (in the matrix), actor checked",
+    "request_releases.read_back": "reads back what meetup_changes.cancel (in the matrix) just closed",
+    "request_releases.read_moved": "reads back what meetup_changes.change (in the matrix) just moved",
+    "meetup_changes.cancel_series": "meetup_changes.cancel's check (in the matrix): meetups.manager",
+    "rules.of_person": SELF_ONLY,
+    "stories.answer": SELF_ONLY + " (the story is found through stories.mine)",
+    "stories.mine": SELF_ONLY,
+    "stories.set_asking": SELF_ONLY,
 }
 
 

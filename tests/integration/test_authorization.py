@@ -38,6 +38,7 @@ from bot.services import (
     credit_reports,
     credits,
     data_rights,
+    evidence_report,
     groups,
     meetup_changes,
     meetup_log,
@@ -45,6 +46,7 @@ from bot.services import (
     meetups,
     proposals,
     request_decisions,
+    request_releases,
     requests,
     resources,
     rsvp,
@@ -174,6 +176,12 @@ async def spend(uow, clock, world, actor):
         await credits.spend(work, clock, actor, A, world.alys_person, 1, "a swim")
 
 
+async def evidence(uow, clock, world, actor):
+    async with uow() as work:  # the funders' evidence report, organisation-wide from the person's group
+        await evidence_report.for_coordinator(work, actor, A, date(2026, 1, 1), clock.now().date(), clock.now(),
+                                              organisation=True)
+
+
 async def report(uow, clock, world, actor):
     async with uow() as work:
         await credit_reports.for_coordinator(work, actor, A, date(2026, 1, 1), clock.now().date())
@@ -282,7 +290,7 @@ async def ask(uow, clock, world, actor):
 
 async def cancel_request(uow, clock, world, actor):
     async with uow() as work:
-        await request_decisions.cancel(work, clock, actor, world.request)
+        await request_releases.withdraw(work, clock, actor, world.request)
 
 
 async def see_queue(uow, clock, world, actor):
@@ -351,6 +359,7 @@ ALLOWED = {
     gift: MEMBERS,
     spend: {COORDINATOR},
     report: {COORDINATOR},
+    evidence: {COORDINATOR},
     request_money: MEMBERS,
     forget: {SELF},
     reject_time: {COORDINATOR},
@@ -395,14 +404,15 @@ COVERS = {
     log_for_everyone: "meetup_log.roster", set_digest: "meetup_reminders.set_digest_time",
     create_meetup: "meetups.create", toggle_lift: "rsvp.toggle_lift", set_pickup: "rsvp.set_pickup",
     coming_week: "schedule.coming_week", others_in: "credits.others_in", name_supporter: "supporters.name",
-    revoke_supporter: "supporters.revoke", cancel_request: "request_decisions.cancel",
+    revoke_supporter: "supporters.revoke", cancel_request: "request_releases.withdraw",
+    take_back_time: "contributions.withdraw", evidence: "evidence_report.for_coordinator",
     own_request: "requests.of_requester", approve: "request_decisions.approve", decline: "request_decisions.decline",
     ask: "request_decisions.ask", see_queue: "requests.queue", open_card: "requests.for_coordinator",
     catalogue: "resources.catalogue", add_room: "resources.add_room", remove_room: "resources.remove",
     set_budget: "resources.set_budget", admit_group: "admission.decide", grant_organisation: "admission.grant",
 }
-READS = {report, see_sheet, see_answers, log_for_everyone, coming_week, others_in, own_request, see_queue, open_card,
-         catalogue}  # allowed, they change nothing
+READS = {report, evidence, see_sheet, see_answers, log_for_everyone, coming_week, others_in, own_request, see_queue,
+         open_card, catalogue}  # allowed, they change nothing
 CASES = [pytest.param(action, actor, actor in allowed, id=f"{action.__name__}-by-{actor}")
          for action, allowed in ALLOWED.items() for actor in ACTORS]
 

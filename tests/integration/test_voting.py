@@ -127,7 +127,7 @@ async def test_the_nudge_goes_once_to_members_who_want_reminders_and_have_not_vo
     async with uow() as work:
         for telegram_id in (2, 3, 4):
             await people.set_reachable(work, telegram_id, True)
-        await people.set_reminders(work, 4, False)
+        await people.set_reminders(work, clock, 4, False)
     await vote(uow, clock, 2, view.id, "yes")
     first, second = await asyncio.gather(voting.nudge_targets(uow, clock, view.id),
                                          voting.nudge_targets(uow, clock, view.id))

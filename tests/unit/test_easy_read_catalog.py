@@ -153,7 +153,8 @@ EXCEPTIONS |= {
             GROUP_ONLY,
     },
     "request_text": dict.fromkeys([
-        "✖️ Request withdrawn: %(kind)s", "✅ Room booked: %(name)s", "❌ Room request: not approved",
+        "✖️ Request withdrawn: %(kind)s", "↩️ Approval taken back: %(kind)s", "✅ Room booked: %(name)s",
+        "❌ Room request: not approved",
         "✅ Transport booked: %(name)s", "❌ Transport request: not approved", "✅ Money approved: %(amount)s",
         "❌ Money request: not approved"], "the line under the meet-up's group post: " + GROUP_ONLY),
 }
