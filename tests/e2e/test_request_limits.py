@@ -2,10 +2,13 @@
 unless a coordinator approves over the limit with a typed reason (audited, and on the card)."""
 
 from bot.domain.bookings import RequestState
+from tests.e2e.conftest import FULL_NAME
 from tests.e2e.meetup_steps import everyone_started
 from tests.e2e.request_steps import ENGLISH, WELSH, ask_for_room, load_resources
 from tests.e2e.test_request_releases import audit_actions, card_for
 from tests.e2e.test_requests import card, state_of
+
+ALYS = FULL_NAME["Alys"]  # her surname is a hostile one in every e2e world
 
 
 async def test_an_over_capacity_approval_is_refused_then_passed_with_a_typed_reason(world):
@@ -22,7 +25,7 @@ async def test_an_over_capacity_approval_is_refused_then_passed_with_a_typed_rea
     await dafydd.tap("Approve over the limit", message=card(dafydd, 1))
     assert "⚠️ Why approve it over the limit?" in dafydd.last()
     await dafydd.send("We will open the partition into the hall")
-    assert "✅ Approved. Alys has been told." in dafydd.last()
+    assert f"✅ Approved. {ALYS} has been told." in dafydd.last()
     assert "✅ Newyddion da: mae eich cais wedi'i gymeradwyo." in alys.last()
     approved = card_for(dafydd, 1)
     assert "⚠️ Approved over the limit. Reason: We will open the partition into the hall" in approved["text"]
