@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import aiohttp
 
 from tests.browser import media
@@ -51,7 +53,9 @@ async def test_a_vote_by_button_shows_in_the_group_posts_tally_live(page, demo):
     await add_bot(world)
     for name, words in (("Alys", WELSH), ("Ben", ENGLISH), ("Dafydd", ENGLISH)):
         await start_in(world.people[name], words, group=world.group)
-    await write_proposal(world, world.people["Alys"], WELSH, "Taith gerdded ar Lwybr Taf", place="Parc Bute")
+    soon = f"{datetime.now(UTC) + timedelta(days=10):%d %B} 14:30"  # the demo's clock is today's: a date still ahead
+    await write_proposal(world, world.people["Alys"], WELSH, "Taith gerdded ar Lwybr Taf", dates=(soon,),
+                         place="Parc Bute")
     await page.become("Ben")
     await page.open_chat("Cerddwyr Caerdydd")
     post = page.message("Cynnig newydd gan Alys")
