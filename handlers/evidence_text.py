@@ -2,7 +2,7 @@
 mutating word), pages for the whole and for each group, the tables behind the CSV files, and what the
 report leaves out and why, and the stories their tellers agreed to share. Plain text throughout (names and
 typed words unescaped): it goes only into the PDF, which escapes it for reportlab, and the CSV files, whose
-cells are made formula-safe (bot/reports/csv_cells.py); none of it is sent as a Telegram message.
+cells are made formula-safe (bot/reports/spreadsheet.py); none of it is sent as a Telegram message.
 
 Organisation-wide, counts of 1 to 4 read "fewer than 5" (bot/domain/evidence.hidden), and a share is only
 given when what it shares out is at least 5.

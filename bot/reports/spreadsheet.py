@@ -30,6 +30,25 @@ def text_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+def safe_cell(text: str) -> str:
+    """A cell of unknown type (the evidence tables are all words): a plain number such as "-1.5" stays a
+    number; anything else is text that never runs."""
+    return text if _is_number(text) else text_cell(text)
+
+
+def untyped_rows(rows: list[list[str]]) -> list[list[Cell]]:
+    """Rows of words whose numbers are told apart by their look, ready for `csv_bytes`."""
+    return [[Number(text) if _is_number(text) else text for text in row] for row in rows]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def csv_bytes(rows: list[list[Cell]]) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheet programs show ŵ and ŷ correctly."""
     buffer = io.StringIO()

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from bot.i18n.translator import Tr
-from bot.reports.csv_cells import safe_cell
 from bot.reports.evidence_files import evidence_files
+from bot.reports.spreadsheet import safe_cell
 from bot.services import evidence_report
 from handlers.evidence_text import worded
 from tests.integration.evidence_world import APRIL, COORDINATOR, NOW, WALKERS_CHAT, seed
